@@ -1,0 +1,88 @@
+# Kestrel top-level Makefile: plain GNU make. Each folder's build.mk appends its sources.
+#   make all      kernel-rv (ELF, entry 0x80200000), build/kernel.asm, build/kernel.sym
+#   make run      boot in QEMU (the canonical command line of board/qemu-virt)
+#   make gdb      QEMU halted with its gdbstub, gdb-multiarch attached
+#   make test     every test; last line "N passed, N failed"
+#   make fmt / fmt-check, make clean
+BOARD ?= qemu-virt
+B := build
+GEN := $(B)/gen
+
+CROSS ?= riscv64-unknown-elf-
+CC := $(CROSS)gcc
+LD := $(CROSS)ld
+OBJCOPY := $(CROSS)objcopy
+OBJDUMP := $(CROSS)objdump
+NM := $(CROSS)nm
+HOSTCC ?= gcc
+
+# Tools the build needs; a missing one runs scripts/deps.sh once.
+NEEDED_TOOLS := $(CC) qemu-system-riscv64 dtc
+ifneq ($(MAKECMDGOALS),clean)
+ifneq ($(MAKECMDGOALS),fmt)
+$(foreach t,$(NEEDED_TOOLS),$(if $(shell command -v $(t) 2>/dev/null),,$(eval DEPS_MISSING := 1)))
+ifdef DEPS_MISSING
+$(info Installing missing build dependencies with scripts/deps.sh)
+$(shell ./scripts/deps.sh >&2)
+endif
+endif
+endif
+
+ARCHFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
+WARNFLAGS := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CFLAGS := $(ARCHFLAGS) $(WARNFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
+	-fno-omit-frame-pointer -fno-stack-protector -fno-pie -nostdinc \
+	-isystem $(shell $(CC) -print-file-name=include) \
+	-I kernel/include -I . -I $(GEN) -MMD -MP $(EXTRA_CFLAGS)
+ASFLAGS := $(ARCHFLAGS) -g -D__ASSEMBLER__ -I kernel/include -I . -I $(GEN) -MMD -MP
+LDFLAGS := -nostdlib -static -no-pie -Wl,--no-dynamic-linker -Wl,-z,max-page-size=4096 \
+	-Wl,--build-id=none -Wl,-e,0x80200000
+ifdef DEBUG
+CFLAGS += -DDEBUG
+endif
+
+# Filled by the build.mk files: kernel sources (.c/.S, paths from the repo root) and extra objects.
+kernel-src :=
+kernel-extra-obj :=
+host-tests :=
+test-targets :=
+include $(sort $(wildcard */build.mk))
+
+kernel-obj := $(patsubst %.c,$(B)/%.o,$(patsubst %.S,$(B)/%.o,$(kernel-src))) $(kernel-extra-obj)
+
+.PHONY: all run gdb test fmt fmt-check clean deps
+all: kernel-rv $(B)/kernel.asm $(B)/kernel.sym
+
+deps:
+	./scripts/deps.sh
+
+$(B)/%.o: %.c | $(GEN)/.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.S | $(GEN)/.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(ASFLAGS) -c $< -o $@
+
+$(GEN)/.stamp:
+	@mkdir -p $(GEN) && touch $@
+
+kernel-rv: $(kernel-obj) kernel/kernel.ld
+	$(CC) $(CFLAGS) $(LDFLAGS) -T kernel/kernel.ld -o $@ $(kernel-obj) -lgcc
+
+$(B)/kernel.asm: kernel-rv
+	$(OBJDUMP) -S $< > $@
+
+$(B)/kernel.sym: kernel-rv
+	$(NM) -n $< | awk '{ print $$1, $$3 }' > $@
+
+fmt:
+	./scripts/fmt.sh
+
+fmt-check:
+	./scripts/fmt.sh --check
+
+clean:
+	rm -rf $(B) kernel-rv kernel-vf2.bin .gdbinit
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

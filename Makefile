@@ -33,8 +33,8 @@ WARNFLAGS := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wno
 CFLAGS := $(ARCHFLAGS) $(WARNFLAGS) -std=gnu11 -O2 -g -ffreestanding -fno-common \
 	-fno-omit-frame-pointer -fno-stack-protector -fno-pie -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) \
-	-I kernel/include -I . -I $(GEN) -MMD -MP $(EXTRA_CFLAGS)
-ASFLAGS := $(ARCHFLAGS) -g -D__ASSEMBLER__ -I kernel/include -I . -I $(GEN) -MMD -MP
+	-I kernel/include -I kernel -I . -I $(GEN) -MMD -MP $(EXTRA_CFLAGS)
+ASFLAGS := $(ARCHFLAGS) -g -D__ASSEMBLER__ -I kernel/include -I kernel -I . -I $(GEN) -MMD -MP
 LDFLAGS := -nostdlib -static -no-pie -Wl,--no-dynamic-linker -Wl,-z,max-page-size=4096 \
 	-Wl,--build-id=none -Wl,-e,0x80200000
 ifdef DEBUG
@@ -46,7 +46,7 @@ kernel-src :=
 kernel-extra-obj :=
 host-tests :=
 test-targets :=
-include $(sort $(wildcard */build.mk))
+include $(sort $(wildcard */build.mk)) mm/kmap.mk
 
 kernel-obj := $(patsubst %.c,$(B)/%.o,$(patsubst %.S,$(B)/%.o,$(kernel-src))) $(kernel-extra-obj)
 
@@ -60,15 +60,25 @@ $(B)/%.o: %.c | $(GEN)/.stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.S | $(GEN)/.stamp
+$(B)/%.o: %.S $(GEN)/asm-offsets.h | $(GEN)/.stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(ASFLAGS) -c $< -o $@
 
 $(GEN)/.stamp:
 	@mkdir -p $(GEN) && touch $@
 
-kernel-rv: $(kernel-obj) kernel/kernel.ld
-	$(CC) $(CFLAGS) $(LDFLAGS) -T kernel/kernel.ld -o $@ $(kernel-obj) -lgcc
+LIBGCC := $(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
+KLINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--no-relax -T kernel/kernel.ld
+
+# Two link passes: the second adds the symbol table for backtraces (scripts/gen_ksyms.sh). The
+# table lies after .text, so text addresses are the same in both passes.
+kernel-rv: $(kernel-obj) kernel/kernel.ld scripts/gen_ksyms.sh
+	./scripts/gen_ksyms.sh - > $(GEN)/ksyms0.S
+	$(CC) $(ASFLAGS) -c $(GEN)/ksyms0.S -o $(B)/ksyms0.o
+	$(KLINK) -o $(B)/kernel.stage1 $(kernel-obj) $(B)/ksyms0.o $(LIBGCC)
+	./scripts/gen_ksyms.sh $(B)/kernel.stage1 $(NM) > $(GEN)/ksyms.S
+	$(CC) $(ASFLAGS) -c $(GEN)/ksyms.S -o $(B)/ksyms.o
+	$(KLINK) -o $@ $(kernel-obj) $(B)/ksyms.o $(LIBGCC)
 
 $(B)/kernel.asm: kernel-rv
 	$(OBJDUMP) -S $< > $@

@@ -1,0 +1,1 @@
+kernel-src += drivers/irq/plic.c drivers/uart/ns16550.c

@@ -1,0 +1,11 @@
+kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/boot/cmdline.c \
+	kernel/boot/selftest.c kernel/trap/entry.S kernel/trap/trap.c kernel/trap/irq.c \
+	kernel/trap/probe.S kernel/time/timer.c kernel/sched/cpu.c kernel/lock/spinlock.c \
+	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/printk.c kernel/lib/panic.c
+
+# Offsets of struct fields for assembly.
+$(GEN)/asm-offsets.h: kernel/asm-offsets.c kernel/task/task.h kernel/sched/cpu.h \
+		kernel/trap/trapframe.h scripts/gen_asm_offsets.sh
+	@mkdir -p $(GEN)
+	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -S $< -o $(GEN)/asm-offsets.s
+	./scripts/gen_asm_offsets.sh $(GEN)/asm-offsets.s > $@

@@ -1,0 +1,59 @@
+/* Time CSR clocks and the per-CPU periodic tick (SBI TIME or Sstc's stimecmp). */
+#include "time/timer.h"
+#include "extable.h"
+#include "printk.h"
+#include "riscv.h"
+#include "sbi/sbi.h"
+#include "sched/cpu.h"
+
+unsigned int hz = CONFIG_HZ;
+u64 timebase_hz = 10000000;
+
+/* Called on every tick after it is counted (the scheduler hooks in here). */
+void (*tick_hook)(void);
+
+void clock_init(u64 timebase)
+{
+	if (timebase)
+		timebase_hz = timebase;
+}
+
+u64 clock_ns(void)
+{
+	u64 t = rdtime();
+
+	return t / timebase_hz * 1000000000ULL + t % timebase_hz * 1000000000ULL / timebase_hz;
+}
+
+static void program_next(void)
+{
+	u64 next = rdtime() + timebase_hz / hz;
+
+	if (this_cpu()->sstc)
+		csr_write(0x14d, next); /* stimecmp */
+	else
+		sbi_set_timer(next);
+}
+
+void timer_init_cpu(void)
+{
+	struct cpu *c = this_cpu();
+
+	if (c->sstc && !probe_csr_stimecmp())
+		c->sstc = false;
+	program_next();
+	csr_set(sie, SIE_STIE);
+}
+
+void timer_interrupt(void)
+{
+	this_cpu()->timer_ticks++;
+	program_next();
+	if (tick_hook)
+		tick_hook();
+}
+
+const char *timer_mode_name(void)
+{
+	return this_cpu()->sstc ? "sstc" : "sbi";
+}

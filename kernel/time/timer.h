@@ -1,0 +1,35 @@
+/* Clocks and the periodic tick. */
+#ifndef KERNEL_TIME_TIMER_H
+#define KERNEL_TIME_TIMER_H
+
+#include "types.h"
+
+#ifndef CONFIG_HZ
+#define CONFIG_HZ 100
+#endif
+
+extern unsigned int hz;	  /* [I] ticks per second (CONFIG_HZ, or boot argument hz=) */
+extern u64 timebase_hz;	  /* [I] frequency of the time CSR */
+
+/* clock_init - take the timebase from the board description. Context: boot hart, once. */
+void clock_init(u64 timebase);
+
+/* clock_ns - nanoseconds since the time CSR started (monotonic). Context: any. */
+u64 clock_ns(void);
+
+/*
+ * timer_init_cpu - choose Sstc (when the device tree names it and stimecmp does not trap) or
+ * the SBI TIME extension on this hart, and program the first tick. Context: the CPU itself.
+ */
+void timer_init_cpu(void);
+
+/* timer_interrupt - the tick: count it and program the next one. Context: trap. */
+void timer_interrupt(void);
+
+/* tick_hook - called on every tick after it is counted; set by the scheduler. */
+extern void (*tick_hook)(void);
+
+/* timer_mode_name - "sstc" or "sbi" for this CPU. */
+const char *timer_mode_name(void);
+
+#endif

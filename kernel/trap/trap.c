@@ -1,0 +1,122 @@
+/* Trap decoding: interrupts, user traps, kernel faults. */
+#include "trap/trap.h"
+#include "drivers/irq/plic.h"
+#include "extable.h"
+#include "lib/ksyms.h"
+#include "mm/memlayout.h"
+#include "printk.h"
+#include "riscv.h"
+#include "sched/cpu.h"
+#include "task/task.h"
+#include "time/timer.h"
+
+void (*trap_user_hook)(struct trapframe *tf);
+void (*ipi_handler_hook)(void);
+
+const char *trap_cause_name(unsigned long scause)
+{
+	static const char *const exc[] = {
+		[EXC_INST_MISALIGNED] = "instruction address misaligned",
+		[EXC_INST_ACCESS] = "instruction access fault",
+		[EXC_ILLEGAL_INST] = "illegal instruction",
+		[EXC_BREAKPOINT] = "breakpoint",
+		[EXC_LOAD_MISALIGNED] = "load address misaligned",
+		[EXC_LOAD_ACCESS] = "load access fault",
+		[EXC_STORE_MISALIGNED] = "store/AMO address misaligned",
+		[EXC_STORE_ACCESS] = "store/AMO access fault",
+		[EXC_ECALL_U] = "environment call from U-mode",
+		[EXC_ECALL_S] = "environment call from S-mode",
+		[EXC_INST_PAGE_FAULT] = "instruction page fault",
+		[EXC_LOAD_PAGE_FAULT] = "load page fault",
+		[EXC_STORE_PAGE_FAULT] = "store/AMO page fault",
+	};
+
+	if (scause & SCAUSE_INTR)
+		return "interrupt";
+	if (scause < ARRAY_SIZE(exc) && exc[scause])
+		return exc[scause];
+	return "unknown exception";
+}
+
+void trap_init_cpu(void)
+{
+	extern char trap_entry[];
+
+	csr_write(stvec, trap_entry);
+	csr_write(sscratch, 0);
+	csr_set(sie, SIE_SEIE | SIE_STIE | SIE_SSIE);
+}
+
+static void handle_interrupt(unsigned long cause)
+{
+	switch (cause) {
+	case IRQ_S_TIMER:
+		timer_interrupt();
+		break;
+	case IRQ_S_EXT:
+		this_cpu()->irqs++;
+		plic_handle();
+		break;
+	case IRQ_S_SOFT:
+		csr_clear(sip, SIE_SSIE);
+		if (ipi_handler_hook)
+			ipi_handler_hook();
+		break;
+	default:
+		pr_warn("trap: unexpected interrupt cause %lu\n", cause);
+		break;
+	}
+}
+
+/* A fault address within a kernel stack slot but below the stack: a guard page. */
+static bool in_stack_guard(unsigned long addr)
+{
+	struct task *t = current;
+
+	if (addr >= KSTACK_BASE && addr < KSTACK_BASE + (unsigned long)KSTACK_SLOTS * KSTACK_SLOT)
+		return (addr - KSTACK_BASE) % KSTACK_SLOT < KSTACK_SLOT - KSTACK_SIZE;
+	return t && addr < t->kstack_bottom && addr >= t->kstack_bottom - PAGE_SIZE;
+}
+
+static void kernel_exception(struct trapframe *tf)
+{
+	unsigned long fixup = extable_fixup(tf->sepc);
+
+	if (fixup) {
+		tf->sepc = fixup;
+		return;
+	}
+	if ((tf->scause == EXC_LOAD_PAGE_FAULT || tf->scause == EXC_STORE_PAGE_FAULT) &&
+	    in_stack_guard(tf->stval))
+		panic_trap(tf, "kernel stack overflow (guard page hit at %lx, sp was %lx)", tf->stval,
+			   tf->sp);
+	panic_trap(tf, "kernel exception: %s (scause %lu) at %lx, stval %lx",
+		   trap_cause_name(tf->scause), tf->scause, tf->sepc, tf->stval);
+}
+
+void trap_handler(struct trapframe *tf)
+{
+	unsigned long scause = tf->scause;
+
+	if (scause & SCAUSE_INTR) {
+		handle_interrupt(scause & ~SCAUSE_INTR);
+		return;
+	}
+	if (trap_from_user(tf)) {
+		if (!trap_user_hook)
+			panic_trap(tf, "trap from user mode with no process code");
+		trap_user_hook(tf);
+		return;
+	}
+	kernel_exception(tf);
+}
+
+unsigned long extable_fixup(unsigned long pc)
+{
+	extern const struct extable_entry __ex_table_start[], __ex_table_end[];
+
+	for (const struct extable_entry *e = __ex_table_start; e < __ex_table_end; e++)
+		if (e->insn == pc)
+			return e->fixup;
+	return 0;
+}

@@ -1,0 +1,1 @@
+kernel-src += mm/memrange.c mm/kmap.c

@@ -1,0 +1,1 @@
+kernel-src += sbi/sbi.c

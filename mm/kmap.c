@@ -11,6 +11,7 @@
 #include "string.h"
 
 pagetable_t kernel_pgd;
+unsigned long kernel_satp; /* [I] satp value of kernel_pgd, read by secondary_entry */
 
 extern char _kernel_start[], _stext[], _etext[], _srodata[], _erodata[], _sdata[], _kernel_end[];
 
@@ -77,8 +78,9 @@ void kmap_init(void)
 
 void kmap_init_cpu(void)
 {
+	kernel_satp = SATP_MODE_SV39 | (kva_to_pa(kernel_pgd) >> PAGE_SHIFT);
 	sfence_vma_all();
-	csr_write(satp, SATP_MODE_SV39 | (kva_to_pa(kernel_pgd) >> PAGE_SHIFT));
+	csr_write(satp, kernel_satp);
 	sfence_vma_all();
 }
 

@@ -97,6 +97,11 @@ secondary_entry:
 	mv	s0, a0
 	mv	s1, a1
 	call	early_satp_on
+	/* Now in the direct map: switch to the kernel page table, where the stacks are. */
+	ld	t0, kernel_satp
+	sfence.vma
+	csrw	satp, t0
+	sfence.vma
 	ld	tp, CPU_IDLE(s1)
 	ld	sp, TASK_KSTACK_TOP(tp)
 	lla	t0, trap_entry

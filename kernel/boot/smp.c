@@ -25,7 +25,6 @@ void cpu_idle_loop(void)
 
 void smp_secondary_main(unsigned long hartid, struct cpu *c)
 {
-	kmap_init_cpu();
 	trap_init_cpu();
 	plic_init_cpu();
 	timer_init_cpu();

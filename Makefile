@@ -16,6 +16,15 @@ OBJDUMP := $(CROSS)objdump
 NM := $(CROSS)nm
 HOSTCC ?= gcc
 
+# Quiet build lines unless V=1.
+ifeq ($(V),1)
+Q :=
+say := @true
+else
+Q := @
+say = @printf '  %-7s %s\n'
+endif
+
 # Tools the build needs; a missing one runs scripts/deps.sh once.
 NEEDED_TOOLS := $(CC) qemu-system-riscv64 dtc
 ifneq ($(MAKECMDGOALS),clean)
@@ -46,7 +55,7 @@ kernel-src :=
 kernel-extra-obj :=
 host-tests :=
 test-targets :=
-include $(sort $(wildcard */build.mk)) mm/kmap.mk
+include $(sort $(wildcard */build.mk))
 
 kernel-obj := $(patsubst %.c,$(B)/%.o,$(patsubst %.S,$(B)/%.o,$(kernel-src))) $(kernel-extra-obj)
 
@@ -58,11 +67,13 @@ deps:
 
 $(B)/%.o: %.c | $(GEN)/.stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(B)/%.o: %.S $(GEN)/asm-offsets.h | $(GEN)/.stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(ASFLAGS) -c $< -o $@
+	$(say) AS $<
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
 $(GEN)/.stamp:
 	@mkdir -p $(GEN) && touch $@
@@ -73,18 +84,20 @@ KLINK = $(CC) $(CFLAGS) $(LDFLAGS) -Wl,--no-relax -T kernel/kernel.ld
 # Two link passes: the second adds the symbol table for backtraces (scripts/gen_ksyms.sh). The
 # table lies after .text, so text addresses are the same in both passes.
 kernel-rv: $(kernel-obj) kernel/kernel.ld scripts/gen_ksyms.sh
-	./scripts/gen_ksyms.sh - > $(GEN)/ksyms0.S
-	$(CC) $(ASFLAGS) -c $(GEN)/ksyms0.S -o $(B)/ksyms0.o
-	$(KLINK) -o $(B)/kernel.stage1 $(kernel-obj) $(B)/ksyms0.o $(LIBGCC)
-	./scripts/gen_ksyms.sh $(B)/kernel.stage1 $(NM) > $(GEN)/ksyms.S
-	$(CC) $(ASFLAGS) -c $(GEN)/ksyms.S -o $(B)/ksyms.o
-	$(KLINK) -o $@ $(kernel-obj) $(B)/ksyms.o $(LIBGCC)
+	$(say) LD $@
+	$(Q)./scripts/gen_ksyms.sh - > $(GEN)/ksyms0.S
+	$(Q)$(CC) $(ASFLAGS) -c $(GEN)/ksyms0.S -o $(B)/ksyms0.o
+	$(Q)$(KLINK) -o $(B)/kernel.stage1 $(kernel-obj) $(B)/ksyms0.o $(LIBGCC)
+	$(Q)./scripts/gen_ksyms.sh $(B)/kernel.stage1 $(NM) > $(GEN)/ksyms.S
+	$(Q)$(CC) $(ASFLAGS) -c $(GEN)/ksyms.S -o $(B)/ksyms.o
+	$(Q)$(KLINK) -o $@ $(kernel-obj) $(B)/ksyms.o $(LIBGCC)
 
 $(B)/kernel.asm: kernel-rv
-	$(OBJDUMP) -S $< > $@
+	$(say) OBJDUMP $@
+	$(Q)$(OBJDUMP) -S $< > $@
 
 $(B)/kernel.sym: kernel-rv
-	$(NM) -n $< | awk '{ print $$1, $$3 }' > $@
+	$(Q)$(NM) -n $< | awk '{ print $$1, $$3 }' > $@
 
 fmt:
 	./scripts/fmt.sh

@@ -25,4 +25,7 @@ void cpu_idle_loop(void) __attribute__((noreturn));
  * boot tests that check the panic path. Returns if @what is unknown. */
 void selftest_crash(const char *what);
 
+/* selftest_echo - read one line of console input (interrupt-driven) and print it back. */
+void selftest_echo(void);
+
 #endif

@@ -15,11 +15,7 @@
 #include "sched/cpu.h"
 #include "string.h"
 #include "task/task.h"
-#if __has_include("testsuite/ktest/ktest.h")
 #include "testsuite/ktest/ktest.h"
-#else
-static inline int ktest_run_all(const char *f) { return 0; }
-#endif
 #include "time/timer.h"
 #include "trap/trap.h"
 
@@ -148,6 +144,8 @@ static void __attribute__((noreturn)) kmain_late(void)
 	pr_info("Kestrel: boot complete in %lu us\n", clock_ns() / 1000);
 	if (cmdline_get("crash", arg, sizeof(arg)))
 		selftest_crash(arg);
+	if (cmdline_has("echo"))
+		selftest_echo();
 	if (cmdline_has("ktest"))
 		failures = ktest_run_all(cmdline_get("ktest", arg, sizeof(arg)));
 	pr_info("Kestrel: nothing more to run, powering off\n");

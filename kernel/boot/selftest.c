@@ -1,5 +1,10 @@
 /* Deliberate crashes for the boot tests of the panic path (boot argument crash=...). */
 #include "boot/boot.h"
+#include "board/board.h"
+#include "console.h"
+#include "riscv.h"
+#include "time/timer.h"
+#include "trap/irq.h"
 #include "printk.h"
 #include "string.h"
 
@@ -31,4 +36,27 @@ void selftest_crash(const char *what)
 	else if (!strcmp(what, "panic"))
 		panic("selftest: panic requested");
 	pr_warn("selftest: unknown crash '%s'\n", what);
+}
+
+void selftest_echo(void)
+{
+	char line[64];
+	size_t n = 0;
+	u64 deadline = clock_ns() + 20ULL * 1000000000ULL;
+
+	pr_info("selftest: type a line\n");
+	while (n + 1 < sizeof(line) && clock_ns() < deadline) {
+		int c = console_getc();
+
+		if (c < 0) {
+			wfi(); /* the UART's receive interrupt (or the tick) wakes us */
+			continue;
+		}
+		if (c == '\r' || c == '\n')
+			break;
+		line[n++] = (char)c;
+	}
+	line[n] = '\0';
+	pr_info("selftest: read '%s' (%lu uart interrupts)\n", line,
+		board.uart.mmio.irq ? irq_count(board.uart.mmio.irq) : 0UL);
 }

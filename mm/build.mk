@@ -1,0 +1,3 @@
+# Memory management: frame allocator, kmalloc, Sv39 page tables.
+kernel-src += mm/frame.c mm/kmalloc.c mm/pagetable.c
+kernel-src += mm/memrange.c mm/kmap.c

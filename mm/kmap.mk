@@ -1,1 +1,0 @@
-kernel-src += mm/memrange.c mm/kmap.c

@@ -13,6 +13,10 @@
 #include "trap/trapframe.h"
 
 struct cpu;
+struct mm;
+struct files_struct;
+struct fs_struct;
+struct proc;
 
 /* Callee-saved registers kept across a context switch (kernel/sched/switch.S). */
 struct context {
@@ -32,6 +36,11 @@ struct task {
 	enum task_state state;	     /* [s] */
 	int tid;		     /* [I] */
 	char name[16];		     /* [-] */
+	struct proc *proc;	     /* [I] thread group (NULL for idle and kernel tasks) */
+	struct mm *mm;		     /* [-] address space (NULL for kernel tasks) */
+	struct files_struct *files;  /* [-] fd table, shared under CLONE_FILES */
+	struct fs_struct *fs;	     /* [-] root, cwd, umask, shared under CLONE_FS */
+	struct trapframe *tf;	     /* [-] user registers, at the top of the kernel stack */
 };
 
 #endif

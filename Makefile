@@ -62,6 +62,31 @@ kernel-obj := $(patsubst %.c,$(B)/%.o,$(patsubst %.S,$(B)/%.o,$(kernel-src))) $(
 .PHONY: all run gdb test fmt fmt-check clean deps
 all: kernel-rv $(B)/kernel.asm $(B)/kernel.sym
 
+# make run / make gdb options: SMP=, MEM=, BIOS=default|dynamic|jump, APPEND=, INITRD=, DISK=
+SMP ?= 1
+MEM ?= 1G
+BIOS ?= default
+QEMU_OPTS = -p -s $(SMP) -m $(MEM) -b $(BIOS) $(if $(APPEND),-a "$(APPEND)") \
+	$(if $(INITRD),-i $(INITRD)) $(if $(DISK),-d $(DISK))
+GDBPORT := $(shell expr `id -u` % 5000 + 25000)
+
+run: all
+	./scripts/qemu.sh $(QEMU_OPTS)
+
+.gdbinit: scripts/gdbinit.tmpl
+	sed "s/@PORT@/$(GDBPORT)/" $< > $@
+
+gdb: all .gdbinit
+	@echo "QEMU halted with its gdbstub on port $(GDBPORT); gdb-multiarch attaches."
+	./scripts/qemu.sh $(QEMU_OPTS) -g $(GDBPORT) </dev/null > $(B)/gdb-console.log 2>&1 & \
+		qpid=$$!; echo "console output: $(B)/gdb-console.log"; sleep 0.5; \
+		gdb-multiarch -nx -x .gdbinit; kill $$qpid 2>/dev/null; true
+
+# Everything the tests use is built first; scripts/run-tests.sh runs the suites and prints
+# "N passed, N failed" last.
+test: all
+	./scripts/run-tests.sh
+
 deps:
 	./scripts/deps.sh
 

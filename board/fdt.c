@@ -25,6 +25,7 @@ static const char *const plic_compat[] = { "riscv,plic0", "sifive,plic-1.0.0", "
 					   NULL };
 static const char *const virtio_compat[] = { "virtio,mmio", NULL };
 static const char *const sdhost_compat[] = { "snps,dw-mshc", "starfive,jh7110-mmc", NULL };
+static const char *const finisher_compat[] = { "sifive,test1", "sifive,test0", NULL };
 
 /* True if @node has no "status", or its status is "okay" or "ok". */
 static bool node_enabled(const void *fdt, int node)
@@ -497,7 +498,7 @@ const void *board_builtin_dtb(void)
  */
 int board_parse_fdt(const void *fdt, struct board_desc *bd)
 {
-	int root, err;
+	int root, err, node;
 
 	memset(bd, 0, sizeof(*bd));
 	if (!board_fdt_valid(fdt))
@@ -522,5 +523,8 @@ int board_parse_fdt(const void *fdt, struct board_desc *bd)
 	parse_plic(fdt, bd);
 	parse_virtio(fdt, bd);
 	parse_sdhost(fdt, bd);
+	node = next_compatible(fdt, -1, finisher_compat);
+	if (node >= 0)
+		read_mmio(fdt, node, &bd->test_finisher);
 	return 0;
 }

@@ -1,5 +1,5 @@
 kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/boot/cmdline.c \
-	kernel/boot/selftest.c kernel/trap/entry.S kernel/trap/trap.c kernel/trap/irq.c \
+	kernel/boot/selftest.c kernel/boot/power.c kernel/trap/entry.S kernel/trap/trap.c kernel/trap/irq.c \
 	kernel/trap/probe.S kernel/time/timer.c kernel/sched/cpu.c kernel/lock/spinlock.c \
 	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/printk.c kernel/lib/panic.c
 

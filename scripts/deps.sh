@@ -3,8 +3,9 @@
 # Run as root (or with sudo available). Safe to run again: installs only what is missing.
 set -eu
 
-PKGS="make gcc python3 qemu-system-misc opensbi gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu
-libc6-dev-riscv64-cross device-tree-compiler gdb-multiarch e2fsprogs cpio dpkg-dev bison flex"
+PKGS="make gcc python3 git qemu-system-misc opensbi gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu
+libc6-dev-riscv64-cross linux-libc-dev-riscv64-cross device-tree-compiler gdb-multiarch e2fsprogs cpio
+dpkg-dev patch xz-utils clang-format"
 
 missing=""
 for p in $PKGS; do

@@ -25,6 +25,15 @@ void cpu_idle_loop(void) __attribute__((noreturn));
  * boot tests that check the panic path. Returns if @what is unknown. */
 void selftest_crash(const char *what);
 
+/* power_init - map what power_off needs (after the kernel page table is on). Boot hart. */
+void power_init(void);
+
+/*
+ * power_off - turn the machine off; with @failure, QEMU exits non-zero. Context: any.
+ * Never returns.
+ */
+void power_off(bool failure) __attribute__((noreturn));
+
 /* selftest_echo - read one line of console input (interrupt-driven) and print it back. */
 void selftest_echo(void);
 

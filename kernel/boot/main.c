@@ -149,7 +149,7 @@ static void __attribute__((noreturn)) kmain_late(void)
 	if (cmdline_has("ktest"))
 		failures = ktest_run_all(cmdline_get("ktest", arg, sizeof(arg)));
 	pr_info("Kestrel: nothing more to run, powering off\n");
-	sbi_shutdown(failures != 0);
+	power_off(failures != 0);
 }
 
 void kmain(void)
@@ -180,6 +180,7 @@ void kmain(void)
 	print_board();
 	memory_init();
 	kmap_init();
+	power_init();
 	pr_info("paging: kernel page table on (W^X image, direct map, guarded stacks)\n");
 
 	/* Move the boot CPU to a guarded stack; the BSS boot stack is not used again. */

@@ -1,4 +1,5 @@
 /* panic(), register dumps and the frame-pointer backtrace with symbol names. */
+#include "boot/boot.h"
 #include "console.h"
 #include "lib/ksyms.h"
 #include "printk.h"
@@ -28,11 +29,13 @@ const char *ksym_lookup(unsigned long addr, unsigned long *offset)
 	return ksyms_names + ksyms_offs[lo];
 }
 
-static void print_symbol(const char *prefix, unsigned long addr)
+/* Return addresses are looked up one byte back, so a call at a function's end names it. */
+static void print_symbol(const char *prefix, unsigned long addr, bool ret_addr)
 {
 	unsigned long off = 0;
-	const char *name = ksym_lookup(addr, &off);
+	const char *name = ksym_lookup(addr - ret_addr, &off);
 
+	off += ret_addr;
 	if (name)
 		printk_level(LOGLEVEL_EMERG, "%s%016lx %s+0x%lx\n", prefix, addr, name, off);
 	else
@@ -53,7 +56,7 @@ void backtrace_from(unsigned long fp, unsigned long pc)
 
 	printk_level(LOGLEVEL_EMERG, "Backtrace:\n");
 	if (pc)
-		print_symbol("  ", pc);
+		print_symbol("  ", pc, false);
 	for (int depth = 0; depth < 32; depth++) {
 		unsigned long ra, next;
 
@@ -64,7 +67,7 @@ void backtrace_from(unsigned long fp, unsigned long pc)
 		next = ((unsigned long *)fp)[-2];
 		if (!kernel_text(ra))
 			break;
-		print_symbol("  ", ra);
+		print_symbol("  ", ra, true);
 		if (next <= fp)
 			break;
 		fp = next;
@@ -110,7 +113,7 @@ static void panic_header(void)
 static __noreturn void panic_finish(void)
 {
 	printk_level(LOGLEVEL_EMERG, "---[ end Kernel panic: powering off with failure ]---\n");
-	sbi_shutdown(true);
+	power_off(true);
 }
 
 void panic(const char *fmt, ...)

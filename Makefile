@@ -3,6 +3,7 @@
 #   make run      boot in QEMU (the canonical command line of board/qemu-virt)
 #   make gdb      QEMU halted with its gdbstub, gdb-multiarch attached
 #   make test     every test; last line "N passed, N failed"
+#   make image    raw binary: kernel-vf2.bin (BOARD=visionfive2), else build/kernel-$(BOARD).bin
 #   make fmt / fmt-check, make clean
 BOARD ?= qemu-virt
 B := build
@@ -51,6 +52,7 @@ CFLAGS += -DDEBUG
 endif
 
 # Filled by the build.mk files: kernel sources (.c/.S, paths from the repo root) and extra objects.
+.DEFAULT_GOAL := all
 kernel-src :=
 kernel-extra-obj :=
 host-tests :=
@@ -116,6 +118,8 @@ kernel-rv: $(kernel-obj) kernel/kernel.ld scripts/gen_ksyms.sh
 	$(Q)./scripts/gen_ksyms.sh $(B)/kernel.stage1 $(NM) > $(GEN)/ksyms.S
 	$(Q)$(CC) $(ASFLAGS) -c $(GEN)/ksyms.S -o $(B)/ksyms.o
 	$(Q)$(KLINK) -o $@ $(kernel-obj) $(B)/ksyms.o $(LIBGCC)
+
+include board/image.mk
 
 $(B)/kernel.asm: kernel-rv
 	$(say) OBJDUMP $@

@@ -1,7 +1,11 @@
 kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/boot/cmdline.c \
 	kernel/boot/selftest.c kernel/boot/power.c kernel/trap/entry.S kernel/trap/trap.c kernel/trap/irq.c \
-	kernel/trap/probe.S kernel/time/timer.c kernel/sched/cpu.c kernel/lock/spinlock.c \
-	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/printk.c kernel/lib/panic.c
+	kernel/trap/probe.S kernel/time/timer.c kernel/sched/cpu.c kernel/sched/sched.c \
+	kernel/sched/switch.S kernel/sched/wait.c kernel/lock/spinlock.c \
+	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/printk.c kernel/lib/panic.c \
+	kernel/trap/user.c kernel/task/task.c kernel/task/proc.c kernel/task/clone.c \
+	kernel/task/exec.c kernel/task/exit.c \
+	kernel/syscall/sys_proc.c kernel/syscall/sys_sched.c kernel/syscall/sys_mm.c
 
 # Offsets of struct fields for assembly.
 $(GEN)/asm-offsets.h: kernel/asm-offsets.c kernel/task/task.h kernel/sched/cpu.h \
@@ -9,3 +13,4 @@ $(GEN)/asm-offsets.h: kernel/asm-offsets.c kernel/task/task.h kernel/sched/cpu.h
 	@mkdir -p $(GEN)
 	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -S $< -o $(GEN)/asm-offsets.s
 	./scripts/gen_asm_offsets.sh $(GEN)/asm-offsets.s > $@
+include kernel/syscall/build.mk

@@ -5,7 +5,7 @@ set -eu
 
 PKGS="make gcc python3 git qemu-system-misc opensbi gcc-riscv64-unknown-elf gcc-riscv64-linux-gnu
 libc6-dev-riscv64-cross linux-libc-dev-riscv64-cross device-tree-compiler gdb-multiarch e2fsprogs cpio
-dpkg-dev patch xz-utils clang-format"
+dpkg-dev patch xz-utils clang-format u-boot-qemu"
 
 missing=""
 for p in $PKGS; do

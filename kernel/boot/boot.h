@@ -9,8 +9,8 @@
 void kmain(void) __attribute__((noreturn));
 
 /*
- * smp_boot_secondaries - start every other usable hart through SBI HSM and wait (up to one
- * second each) until it runs its idle loop. Context: boot hart, after traps, PLIC and timer.
+ * smp_boot_secondaries - start every other usable hart through SBI HSM and wait (up to five
+ * seconds each) until it runs its idle loop. Context: boot hart, after traps, PLIC and timer.
  * Returns the number of CPUs online.
  */
 int smp_boot_secondaries(void);

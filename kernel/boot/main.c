@@ -5,6 +5,7 @@
 #include "drivers/irq/plic.h"
 #include "drivers/uart/ns16550.h"
 #include "extable.h"
+#include "fs/vfs.h"
 #include "mm/frame.h"
 #include "mm/kmap.h"
 #include "mm/memlayout.h"
@@ -13,8 +14,12 @@
 #include "riscv.h"
 #include "sbi/sbi.h"
 #include "sched/cpu.h"
+#include "sched/sched.h"
 #include "string.h"
+#include "syscall/syscall.h"
+#include "task/proc.h"
 #include "task/task.h"
+#include "uapi/fcntl.h"
 #include "testsuite/ktest/ktest.h"
 #include "time/timer.h"
 #include "trap/trap.h"
@@ -129,6 +134,8 @@ static void memory_init(void)
 /* Runs on the boot CPU's guarded idle stack once memory is up. */
 static void __attribute__((noreturn)) kmain_late(void)
 {
+	static char init_path[64];
+	struct kstat st;
 	char arg[32];
 	int failures = 0;
 
@@ -137,6 +144,7 @@ static void __attribute__((noreturn)) kmain_late(void)
 	plic_init_cpu();
 	if (uart_init())
 		pr_warn("console: no UART, staying on the SBI console\n");
+	sched_init();
 	timer_init_cpu();
 	local_irq_enable();
 	pr_info("timer: %s, %u Hz tick\n", timer_mode_name(), hz);
@@ -146,10 +154,20 @@ static void __attribute__((noreturn)) kmain_late(void)
 		selftest_crash(arg);
 	if (cmdline_has("echo"))
 		selftest_echo();
-	if (cmdline_has("ktest"))
+	vfs_init();
+	strace_init();
+	if (cmdline_has("ktest")) {
 		failures = ktest_run_all(cmdline_get("ktest", arg, sizeof(arg)));
-	pr_info("Kestrel: nothing more to run, powering off\n");
-	power_off(failures != 0);
+		power_off(failures != 0);
+	}
+	if (!cmdline_get("init", init_path, sizeof(init_path)))
+		strlcpy(init_path, "/init", sizeof(init_path));
+	if (vfs_stat(AT_FDCWD, init_path, 0, &st) == 0 && proc_start_init(init_path) == 0) {
+		pr_info("init: starting %s\n", init_path);
+		cpu_run_idle();
+	}
+	pr_info("Kestrel: no %s to run, powering off\n", init_path);
+	power_off(false);
 }
 
 void kmain(void)

@@ -2,6 +2,7 @@
 #include "boot/boot.h"
 #include "board/board.h"
 #include "console.h"
+#include "mm/memlayout.h"
 #include "riscv.h"
 #include "time/timer.h"
 #include "trap/irq.h"
@@ -33,6 +34,8 @@ void selftest_crash(const char *what)
 		recurse(0);
 	else if (!strcmp(what, "null"))
 		crash_null();
+	else if (!strcmp(what, "wild"))
+		*(volatile int *)(IO_BASE + IO_SIZE - PAGE_SIZE) = 1; /* unmapped kernel address */
 	else if (!strcmp(what, "panic"))
 		panic("selftest: panic requested");
 	pr_warn("selftest: unknown crash '%s'\n", what);

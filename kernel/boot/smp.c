@@ -65,7 +65,7 @@ out_free:
 
 int smp_boot_secondaries(void)
 {
-	u64 wait = timebase_hz; /* one second */
+	u64 wait = 5 * timebase_hz; /* generous: QEMU's harts may share a busy host core */
 
 	if (!sbi_probe(SBI_EXT_HSM))
 		return ncpus;
@@ -90,7 +90,8 @@ int smp_boot_secondaries(void)
 		while (!__atomic_load_n(&c->online, __ATOMIC_ACQUIRE) && rdtime() - start < wait)
 			cpu_relax();
 		if (!c->online) {
-			pr_warn("smp: hart %lu started but never came online\n", h->hartid);
+			pr_warn("smp: hart %lu started but never came online (hsm state %ld)\n",
+				h->hartid, sbi_hart_status(h->hartid));
 			continue;
 		}
 		ncpus++;

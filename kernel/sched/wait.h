@@ -32,6 +32,9 @@ int wait_event(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 ti
 /* wake_up_all - make every sleeper of @wq runnable (they re-check their condition). Any context. */
 void wake_up_all(struct wait_queue *wq);
 
+/* wake_up_all_locked - wake_up_all for a caller that holds wq->lock. */
+void wake_up_all_locked(struct wait_queue *wq);
+
 /* wake_up_one - make the first sleeper of @wq runnable. Any context. */
 void wake_up_one(struct wait_queue *wq);
 

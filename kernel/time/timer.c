@@ -10,7 +10,7 @@ unsigned int hz = CONFIG_HZ;
 u64 timebase_hz = 10000000;
 
 /* Called on every tick after it is counted (the scheduler hooks in here). */
-void (*tick_hook)(void);
+void (*tick_hook)(bool from_user);
 
 void clock_init(u64 timebase)
 {
@@ -23,6 +23,18 @@ u64 clock_ns(void)
 	u64 t = rdtime();
 
 	return t / timebase_hz * 1000000000ULL + t % timebase_hz * 1000000000ULL / timebase_hz;
+}
+
+static u64 realtime_offset; /* [I] epoch ns at clock_ns() == 0 */
+
+u64 clock_realtime_ns(void)
+{
+	return realtime_offset + clock_ns();
+}
+
+void clock_set_realtime(u64 ns)
+{
+	realtime_offset = ns - clock_ns();
 }
 
 static void program_next(void)
@@ -45,12 +57,12 @@ void timer_init_cpu(void)
 	csr_set(sie, SIE_STIE);
 }
 
-void timer_interrupt(void)
+void timer_interrupt(bool from_user)
 {
 	this_cpu()->timer_ticks++;
 	program_next();
 	if (tick_hook)
-		tick_hook();
+		tick_hook(from_user);
 }
 
 const char *timer_mode_name(void)

@@ -17,17 +17,23 @@ void clock_init(u64 timebase);
 /* clock_ns - nanoseconds since the time CSR started (monotonic). Context: any. */
 u64 clock_ns(void);
 
+/* clock_realtime_ns - nanoseconds since the epoch (the RTC read at boot, plus clock_ns()). */
+u64 clock_realtime_ns(void);
+
+/* clock_set_realtime - the RTC says the epoch time is @ns now. Context: boot. */
+void clock_set_realtime(u64 ns);
+
 /*
  * timer_init_cpu - choose Sstc (when the device tree names it and stimecmp does not trap) or
  * the SBI TIME extension on this hart, and program the first tick. Context: the CPU itself.
  */
 void timer_init_cpu(void);
 
-/* timer_interrupt - the tick: count it and program the next one. Context: trap. */
-void timer_interrupt(void);
+/* timer_interrupt - the tick: count it (as user time if @from_user), program the next one. */
+void timer_interrupt(bool from_user);
 
 /* tick_hook - called on every tick after it is counted; set by the scheduler. */
-extern void (*tick_hook)(void);
+extern void (*tick_hook)(bool from_user);
 
 /* timer_mode_name - "sstc" or "sbi" for this CPU. */
 const char *timer_mode_name(void);

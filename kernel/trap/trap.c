@@ -4,13 +4,13 @@
 #include "extable.h"
 #include "lib/ksyms.h"
 #include "mm/memlayout.h"
+#include "mm/mm.h"
 #include "printk.h"
 #include "riscv.h"
 #include "sched/cpu.h"
 #include "task/task.h"
 #include "time/timer.h"
 
-void (*trap_user_hook)(struct trapframe *tf);
 void (*ipi_handler_hook)(void);
 
 const char *trap_cause_name(unsigned long scause)
@@ -47,11 +47,11 @@ void trap_init_cpu(void)
 	csr_set(sie, SIE_SEIE | SIE_STIE | SIE_SSIE);
 }
 
-static void handle_interrupt(unsigned long cause)
+void trap_interrupt(unsigned long cause, bool from_user)
 {
 	switch (cause) {
 	case IRQ_S_TIMER:
-		timer_interrupt();
+		timer_interrupt(from_user);
 		break;
 	case IRQ_S_EXT:
 		this_cpu()->irqs++;
@@ -78,34 +78,67 @@ static bool in_stack_guard(unsigned long addr)
 	return t && addr < t->kstack_bottom && addr >= t->kstack_bottom - PAGE_SIZE;
 }
 
+/*
+ * A kernel-mode fault. A page fault at a user address is legal only at an instruction of the
+ * uaccess routines (listed in the exception table): it is resolved like a user fault in
+ * current->mm (with interrupts back on if the interrupted code had them, since resolving may
+ * sleep for file I/O), and the instruction is retried; if it cannot be resolved, the routine
+ * resumes at its fixup and reports the failure. A user-address fault anywhere else is a kernel
+ * bug: a panic, never a signal.
+ */
 static void kernel_exception(struct trapframe *tf)
 {
 	unsigned long fixup = extable_fixup(tf->sepc);
+	unsigned long scause = tf->scause, addr = tf->stval;
+	bool page_fault = scause == EXC_INST_PAGE_FAULT || scause == EXC_LOAD_PAGE_FAULT ||
+			  scause == EXC_STORE_PAGE_FAULT;
 
+	if (page_fault && addr < USER_TOP) {
+		if (!fixup) {
+			if (!(tf->sstatus & SSTATUS_SUM))
+				panic_trap(tf, "kernel access to user memory outside uaccess "
+					   "(%s at %lx, pc %lx)", trap_cause_name(scause), addr,
+					   tf->sepc);
+			panic_trap(tf, "kernel fault on user memory with SUM set outside uaccess "
+				   "(%s at %lx, pc %lx)", trap_cause_name(scause), addr, tf->sepc);
+		}
+		if (current && current->mm) {
+			unsigned int access = scause == EXC_STORE_PAGE_FAULT ? VM_WRITE
+					      : scause == EXC_LOAD_PAGE_FAULT ? VM_READ
+									     : VM_EXEC;
+			int err;
+
+			if (tf->sstatus & SSTATUS_SPIE)
+				local_irq_enable();
+			err = vm_fault(current->mm, addr, access);
+			local_irq_disable();
+			if (err == 0)
+				return; /* retry the access */
+		}
+		tf->sepc = fixup;
+		return;
+	}
 	if (fixup) {
 		tf->sepc = fixup;
 		return;
 	}
-	if ((tf->scause == EXC_LOAD_PAGE_FAULT || tf->scause == EXC_STORE_PAGE_FAULT) &&
-	    in_stack_guard(tf->stval))
-		panic_trap(tf, "kernel stack overflow (guard page hit at %lx, sp was %lx)", tf->stval,
+	if (page_fault && in_stack_guard(addr))
+		panic_trap(tf, "kernel stack overflow (guard page hit at %lx, sp was %lx)", addr,
 			   tf->sp);
 	panic_trap(tf, "kernel exception: %s (scause %lu) at %lx, stval %lx",
-		   trap_cause_name(tf->scause), tf->scause, tf->sepc, tf->stval);
+		   trap_cause_name(scause), scause, tf->sepc, addr);
 }
 
 void trap_handler(struct trapframe *tf)
 {
 	unsigned long scause = tf->scause;
 
-	if (scause & SCAUSE_INTR) {
-		handle_interrupt(scause & ~SCAUSE_INTR);
+	if (trap_from_user(tf)) {
+		user_trap(tf);
 		return;
 	}
-	if (trap_from_user(tf)) {
-		if (!trap_user_hook)
-			panic_trap(tf, "trap from user mode with no process code");
-		trap_user_hook(tf);
+	if (scause & SCAUSE_INTR) {
+		trap_interrupt(scause & ~SCAUSE_INTR, false);
 		return;
 	}
 	kernel_exception(tf);

@@ -16,10 +16,13 @@ void trap_handler(struct trapframe *tf);
 void trap_init_cpu(void);
 
 /*
- * trap_user_hook - handler for traps from user mode; installed by the process code.
- * Until then a trap from user mode panics.
+ * user_trap - a trap from user mode (kernel/trap/user.c): system call, fault or interrupt,
+ * then the checks of the way back (rescheduling, group exit). Context: trap, interrupts off.
  */
-extern void (*trap_user_hook)(struct trapframe *tf);
+void user_trap(struct trapframe *tf);
+
+/* trap_interrupt - handle interrupt @cause (scause without the interrupt bit). */
+void trap_interrupt(unsigned long cause, bool from_user);
 
 /* ipi_handler_hook - called on a supervisor software interrupt (after clearing it). */
 extern void (*ipi_handler_hook)(void);

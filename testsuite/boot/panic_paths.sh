@@ -15,11 +15,17 @@ if [ "$RC" != 0 ] && [ "$RC" != 124 ]; then ok "stack overflow: QEMU exits non-z
 
 log=$LOGDIR/panic-null.log
 boot "$log" -n -a "crash=null"
-check "null store: cause and address" "$log" 'kernel exception: store/AMO page fault \(scause 15\) at ffffffc0[0-9a-f]+, stval 8$'
+check "null store: reported as a user-half access outside uaccess" "$log" 'kernel access to user memory outside uaccess \(store/AMO page fault at 8, pc ffffffc0[0-9a-f]+\)$'
 check "null store: backtrace from the faulting function" "$log" '^  [0-9a-f]{16} crash_null\+0x[0-9a-f]+$'
 check "null store: backtrace reaches kmain_late" "$log" '^  [0-9a-f]{16} (kmain_late|kmain_late_trampoline|selftest_crash)\+0x[0-9a-f]+$'
 check "null store: registers" "$log" '^ ra [0-9a-f]{16}   sp [0-9a-f]{16}   gp [0-9a-f]{16}   tp [0-9a-f]{16}$'
 if [ "$RC" != 0 ] && [ "$RC" != 124 ]; then ok "null store: QEMU exits non-zero ($RC)"; else not_ok "null store: QEMU exits non-zero" "rc=$RC"; fi
+
+log=$LOGDIR/panic-wild.log
+boot "$log" -n -a "crash=wild"
+check "wild kernel store: cause and address" "$log" 'kernel exception: store/AMO page fault \(scause 15\) at ffffffc0[0-9a-f]+, stval ffffffe0fffff000$'
+check "wild kernel store: backtrace" "$log" '^  [0-9a-f]{16} selftest_crash\+0x[0-9a-f]+$'
+if [ "$RC" != 0 ] && [ "$RC" != 124 ]; then ok "wild kernel store: QEMU exits non-zero ($RC)"; else not_ok "wild kernel store: QEMU exits non-zero" "rc=$RC"; fi
 
 log=$LOGDIR/panic-explicit.log
 boot "$log" -n -s 2 -a "crash=panic"

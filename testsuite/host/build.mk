@@ -9,6 +9,7 @@ host-common-src := testsuite/host/stubs.c testsuite/host/htest.c
 host-srcs-frame_test := mm/frame.c
 host-srcs-kmalloc_test := mm/frame.c mm/kmalloc.c
 host-srcs-pagetable_test := mm/frame.c mm/pagetable.c
+host-srcs-vma_test := mm/frame.c mm/kmalloc.c mm/vma.c
 
 host-test-names := $(sort $(patsubst testsuite/host/%.c,%,$(wildcard testsuite/host/*_test.c)))
 host-test-bins := $(addprefix $(B)/host/,$(host-test-names))

@@ -150,7 +150,7 @@ static void visionfive2_tree(void)
 		return;
 	CHECK(board_parse_fdt(fdt, &bd) == 0);
 	CHECK(bd.nmem == 1 && bd.mem[0].base == 0x40000000 && bd.mem[0].size == 0x100000000);
-	CHECK(bd.nresv == 1 && bd.resv[0].base == 0x40000000 && bd.resv[0].size == 0x80000);
+	CHECK(bd.nresv == 1 && bd.resv[0].base == 0x40000000 && bd.resv[0].size == 0x200000);
 	CHECK(bd.timebase == 4000000);
 	/* Hart 0 (S7) has no MMU: only the four U74 harts. */
 	CHECK_MSG(bd.nharts == 4, "nharts %d", bd.nharts);

@@ -1,0 +1,77 @@
+/*
+ * The scheduler: one run queue of runnable tasks, round-robin with a timer slice. A task in user
+ * mode is preempted at the tick; the kernel itself is not preemptive (a task in the kernel runs
+ * until it sleeps, yields or returns to user mode).
+ *
+ * For now only CPU 0 runs tasks; the other harts wait in their idle loop (per-CPU run queues,
+ * wake-up placement and TLB shootdowns come with the SMP work).
+ *
+ * Lock order: any wait-queue lock, then rq_lock. rq_lock is held across the context switch and
+ * released by the task switched to.
+ */
+#ifndef KERNEL_SCHED_SCHED_H
+#define KERNEL_SCHED_SCHED_H
+
+#include "lock/spinlock.h"
+#include "types.h"
+
+struct task;
+
+extern spinlock_t rq_lock;
+
+#define SCHED_SLICE_TICKS 2 /* a user task runs at most this many ticks before yielding */
+
+/* sched_init - set up the run queue and the tick hook. Context: boot hart, once. */
+void sched_init(void);
+
+/*
+ * schedule - give the CPU to the next runnable task (or the idle task). If current is still
+ * TASK_RUNNING it is queued again at the tail. Context: process context, no spinlock held.
+ */
+void schedule(void);
+
+/*
+ * schedule_locked - schedule() for a caller that holds rq_lock (and nothing else) and has set
+ * current's state; returns with rq_lock released. Used by sleeping code.
+ */
+void schedule_locked(void);
+
+/* sched_yield_current - give up the CPU if anything else is runnable. Process context. */
+void sched_yield_current(void);
+
+/*
+ * wake_up_task - make @t runnable if it sleeps; returns true if it did. Context: any; takes
+ * rq_lock (so callers may hold a wait-queue lock, never rq_lock).
+ */
+bool wake_up_task(struct task *t);
+
+/* sched_enqueue_new - queue a freshly created task for its first run. Context: any. */
+void sched_enqueue_new(struct task *t);
+
+/* need_resched - true if current should give up the CPU at its next return to user mode. */
+bool need_resched(void);
+
+/* cpu_run_idle - the idle loop of a CPU that runs tasks: schedule when work exists, else wfi. */
+void cpu_run_idle(void) __attribute__((noreturn));
+
+/*
+ * kthread_create - a kernel task running @fn(@arg) on its own guarded stack, queued to run.
+ * When @fn returns the task exits (its stack is freed by the next task to run).
+ * Returns the task or NULL on -ENOMEM. Context: process or boot context.
+ */
+struct task *kthread_create(void (*fn)(void *), void *arg, const char *name);
+
+/* task_first_entry - where a new kernel task starts (kernel/sched/switch.S): s0 = fn, s1 = arg. */
+void task_first_entry(void);
+
+/* task_exit_kernel - end the current kernel task. Never returns. */
+void task_exit_kernel(void) __attribute__((noreturn));
+
+/*
+ * sleep_until_ns - sleep until clock_ns() reaches @deadline (0 = forever) or wake_up_task;
+ * the caller has set current->state = TASK_SLEEPING while holding rq_lock, and this releases it.
+ * Returns true if the deadline passed.
+ */
+bool sleep_locked_until(u64 deadline);
+
+#endif

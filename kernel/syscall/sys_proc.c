@@ -1,0 +1,93 @@
+/* Process system calls: decode arguments, call kernel/task, copy results out. */
+#include "errno.h"
+#include "mm/uaccess.h"
+#include "sched/sched.h"
+#include "syscall_protos.h"
+#include "task/clone.h"
+#include "task/exec.h"
+#include "task/exit.h"
+#include "task/proc.h"
+#include "task/task.h"
+
+long sys_clone(u64 flags, uaddr_t stack, uaddr_t parent_tid, uaddr_t tls, uaddr_t child_tid)
+{
+	struct kclone_args args = {
+		.flags = flags & ~(u64)CSIGNAL,
+		.exit_signal = (int)(flags & CSIGNAL),
+		.stack = stack,
+		.parent_tid = parent_tid,
+		.child_tid = child_tid,
+		.tls = tls,
+	};
+
+	return kernel_clone(&args);
+}
+
+long sys_execve(uaddr_t path, uaddr_t argv, uaddr_t envp)
+{
+	return do_execve_user(path, argv, envp);
+}
+
+long sys_exit(int status)
+{
+	do_exit((status & 0xff) << 8);
+}
+
+long sys_exit_group(int status)
+{
+	do_exit_group((status & 0xff) << 8);
+}
+
+long sys_wait4(pid_t pid, uaddr_t wstatus, int options, uaddr_t rusage)
+{
+	int status = 0;
+	long ret = do_wait4(pid, &status, options);
+
+	if (ret > 0 && wstatus && put_user_u32(wstatus, (u32)status))
+		return -EFAULT;
+	if (ret >= 0 && rusage && clear_user(rusage, 144))
+		return -EFAULT;
+	return ret;
+}
+
+long sys_getpid(void)
+{
+	return current->proc->pid;
+}
+
+long sys_getppid(void)
+{
+	struct proc *p = current->proc;
+	long ppid;
+
+	spin_lock(&tasklist_lock);
+	ppid = p->parent ? p->parent->pid : 0;
+	spin_unlock(&tasklist_lock);
+	return ppid;
+}
+
+long sys_gettid(void)
+{
+	return current->tid;
+}
+
+long sys_set_tid_address(uaddr_t tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->tid;
+}
+
+long sys_set_robust_list(uaddr_t head, size_t len)
+{
+	if (len != 24) /* sizeof(struct robust_list_head) */
+		return -EINVAL;
+	current->robust_list = head;
+	current->robust_len = len;
+	return 0;
+}
+
+long sys_sched_yield(void)
+{
+	sched_yield_current();
+	return 0;
+}

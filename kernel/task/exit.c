@@ -1,0 +1,238 @@
+/* Thread and process exit, zombies, reparenting, wait4, vfork completion. */
+#include "task/exit.h"
+#include "boot/boot.h"
+#include "errno.h"
+#include "fs/fdtable.h"
+#include "mm/mm.h"
+#include "mm/uaccess.h"
+#include "printk.h"
+#include "riscv.h"
+#include "sched/cpu.h"
+#include "sched/sched.h"
+#include "task/proc.h"
+#include "task/task.h"
+
+#define WNOHANG 0x00000001
+#define WUNTRACED 0x00000002
+#define WCONTINUED 0x00000008
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
+#define SIGCHLD 17
+
+static void vfork_complete(struct vfork_done *vd)
+{
+	spin_lock(&vd->wq.lock);
+	vd->done = true;
+	wake_up_all_locked(&vd->wq);
+	spin_unlock(&vd->wq.lock);
+	/* The parent may return (and its stack frame vanish) as soon as the lock is free. */
+}
+
+static bool vfork_is_done(void *arg)
+{
+	return ((struct vfork_done *)arg)->done;
+}
+
+void vfork_wait(struct vfork_done *vd)
+{
+	/* Only a fatal signal may end this early; until signals exist it cannot. */
+	while (wait_event(&vd->wq, vfork_is_done, vd, 0))
+		;
+}
+
+void exec_release_vfork_parent(struct task *t)
+{
+	struct vfork_done *vd = t->vfork;
+
+	if (vd) {
+		t->vfork = NULL;
+		vfork_complete(vd);
+	}
+}
+
+/* Children of @p go to init; returns true if one of them is already a zombie. Holds [T]. */
+static bool reparent_children(struct proc *p)
+{
+	bool zombie = false;
+
+	while (!list_empty(&p->children)) {
+		struct proc *c = list_first_entry(&p->children, struct proc, sibling);
+
+		list_del(&c->sibling);
+		c->parent = init_proc;
+		list_add_tail(&c->sibling, &init_proc->children);
+		zombie |= c->zombie;
+	}
+	return zombie;
+}
+
+static void proc_become_zombie(struct proc *p, int status)
+{
+	struct proc *parent;
+	bool wake_init;
+
+	if (p == init_proc) {
+		pr_info("init exited with status 0x%x: powering off\n", status);
+		power_off(status != 0);
+	}
+	spin_lock(&tasklist_lock);
+	wake_init = reparent_children(p);
+	p->exit_status = p->group_exiting ? p->group_status : status;
+	p->zombie = true;
+	parent = p->parent;
+	parent->child_events++;
+	if (wake_init)
+		init_proc->child_events++;
+	spin_unlock(&tasklist_lock);
+	wake_up_all(&parent->child_exit);
+	if (wake_init)
+		wake_up_all(&init_proc->child_exit);
+}
+
+void do_exit(int status)
+{
+	struct task *t = current;
+	struct proc *p = t->proc;
+	struct mm *mm = t->mm;
+	bool last;
+
+	if (t->clear_child_tid && mm) {
+		/* Failures are ignored, as Linux does. */
+		(void)put_user_u32(t->clear_child_tid, 0);
+	}
+	exec_release_vfork_parent(t);
+	if (t->files)
+		files_put(t->files);
+	if (t->fs)
+		fs_put(t->fs);
+	t->files = NULL;
+	t->fs = NULL;
+	if (mm) {
+		t->mm = NULL;
+		mm_activate(NULL);
+		mm_put(mm);
+	}
+	spin_lock(&p->lock);
+	list_del(&t->group_link);
+	last = --p->nr_threads == 0;
+	spin_unlock(&p->lock);
+	if (last)
+		proc_become_zombie(p, status);
+	if (t->tid != p->pid)
+		tid_free(t->tid);
+	else
+		tid_forget(t->tid); /* the pid stays taken until the zombie is reaped */
+	spin_lock(&rq_lock);
+	t->state = TASK_DEAD;
+	schedule_locked();
+	panic("do_exit: dead task scheduled");
+}
+
+void do_exit_group(int status)
+{
+	struct proc *p = current->proc;
+	struct task *other;
+
+	spin_lock(&p->lock);
+	if (!p->group_exiting) {
+		p->group_exiting = true;
+		p->group_status = status;
+	}
+	list_for_each_entry(other, &p->threads, group_link) {
+		if (other != current) {
+			other->sigpending = true;
+			wake_up_task(other);
+		}
+	}
+	spin_unlock(&p->lock);
+	do_exit(status);
+}
+
+void task_exit_fatal(int sig)
+{
+	do_exit_group(sig & 0x7f);
+}
+
+void user_return_check(void)
+{
+	struct proc *p = current->proc;
+
+	for (;;) {
+		if (p && p->group_exiting)
+			do_exit(p->group_status);
+		if (!need_resched())
+			break;
+		schedule();
+	}
+	if (this_cpu()->nlocks)
+		panic("returning to user mode with %d spinlocks held", this_cpu()->nlocks);
+}
+
+static bool child_matches(struct proc *c, struct proc *me, int pid, int options)
+{
+	bool clone_child = c->exit_signal != SIGCHLD;
+
+	if (pid > 0 && c->pid != pid)
+		return false;
+	if (pid == 0 && c->pgid != me->pgid)
+		return false;
+	if (pid < -1 && c->pgid != -pid)
+		return false;
+	if (options & __WALL)
+		return true;
+	return clone_child == !!(options & __WCLONE);
+}
+
+static bool child_event(void *arg)
+{
+	struct proc *p = current->proc;
+
+	return READ_ONCE(p->child_events) != *(u64 *)arg;
+}
+
+long do_wait4(int pid, int *status, int options)
+{
+	struct proc *me = current->proc;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+		return -EINVAL;
+	for (;;) {
+		struct proc *c, *zombie = NULL;
+		bool found = false;
+		u64 seen;
+		int err;
+
+		spin_lock(&tasklist_lock);
+		seen = me->child_events;
+		list_for_each_entry(c, &me->children, sibling) {
+			if (!child_matches(c, me, pid, options))
+				continue;
+			found = true;
+			if (c->zombie) {
+				zombie = c;
+				break;
+			}
+		}
+		if (zombie) {
+			int zpid = zombie->pid;
+
+			list_del(&zombie->sibling);
+			*status = zombie->exit_status;
+			me->cutime_ticks += zombie->utime_ticks + zombie->cutime_ticks;
+			me->cstime_ticks += zombie->stime_ticks + zombie->cstime_ticks;
+			spin_unlock(&tasklist_lock);
+			tid_free(zpid);
+			proc_free(zombie);
+			return zpid;
+		}
+		spin_unlock(&tasklist_lock);
+		if (!found)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		err = wait_event(&me->child_exit, child_event, &seen, 0);
+		if (err)
+			return -EINTR;
+	}
+}

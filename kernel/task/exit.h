@@ -1,0 +1,49 @@
+/* Exiting threads and processes, zombies and wait4. */
+#ifndef KERNEL_TASK_EXIT_H
+#define KERNEL_TASK_EXIT_H
+
+#include "sched/wait.h"
+#include "types.h"
+
+struct task;
+
+/* A vfork parent's wait, on its own kernel stack until the child execs or exits. */
+struct vfork_done {
+	struct wait_queue wq;
+	volatile bool done;
+};
+
+/*
+ * do_exit - end the calling thread with wait status @status (kept for the group when it is
+ * the last thread, unless a group exit already chose one). Context: process context, no lock.
+ * Never returns.
+ */
+void do_exit(int status) __attribute__((noreturn));
+
+/* do_exit_group - end every thread of the group with wait status @status. Never returns. */
+void do_exit_group(int status) __attribute__((noreturn));
+
+/* task_exit_fatal - the process dies as if killed by signal @sig (no handler yet). */
+void task_exit_fatal(int sig) __attribute__((noreturn));
+
+/*
+ * exec_release_vfork_parent - wake the vfork parent of @t, if any (exec succeeded or the
+ * child exits). Context: process context.
+ */
+void exec_release_vfork_parent(struct task *t);
+
+/* vfork_wait - sleep until @vd is completed (the child exec'd or exited). */
+void vfork_wait(struct vfork_done *vd);
+
+/*
+ * do_wait4 - wait4(2): reap a zombie child selected by @pid (-1 any, >0 that pid, 0 our
+ * process group, <-1 group -pid); WNOHANG returns 0 when children exist but none is done.
+ * Stores the wait status in *@status. Context: process context, may sleep.
+ * Returns the reaped pid, 0, -ECHILD, -EINVAL (unknown options) or -EINTR.
+ */
+long do_wait4(int pid, int *status, int options);
+
+/* user_return_check - on the way back to user mode: pending group exit, rescheduling. */
+void user_return_check(void);
+
+#endif

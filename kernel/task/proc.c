@@ -1,0 +1,122 @@
+/* Thread groups: allocation, the first process, and task address-space switching. */
+#include "task/proc.h"
+#include "errno.h"
+#include "fs/fdtable.h"
+#include "fs/vfs.h"
+#include "uapi/fcntl.h"
+#include "mm/kmalloc.h"
+#include "mm/mm.h"
+#include "printk.h"
+#include "sched/cpu.h"
+#include "sched/sched.h"
+#include "string.h"
+#include "task/exec.h"
+#include "task/task.h"
+
+struct proc *init_proc;
+
+struct proc *proc_alloc(int pid)
+{
+	struct proc *p = kzalloc(sizeof(*p));
+
+	if (!p)
+		return NULL;
+	spin_lock_init(&p->lock, "proc");
+	p->pid = pid;
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->threads);
+	wait_queue_init(&p->child_exit, "child_exit");
+	p->exit_signal = 17; /* SIGCHLD */
+	return p;
+}
+
+void proc_free(struct proc *p)
+{
+	kfree(p);
+}
+
+void task_switch_mm(struct task *t)
+{
+	mm_activate(t->mm);
+}
+
+/* pid 1 starts as a kernel task that execs the init program, then returns to user mode. */
+/* fds 0, 1 and 2 of init are /dev/console, as Linux gives them. */
+static void open_console(void)
+{
+	struct file *f = vfs_open(AT_FDCWD, "/dev/console", O_RDWR, 0);
+
+	if (IS_ERR(f)) {
+		pr_warn("init: no /dev/console (%ld)\n", PTR_ERR(f));
+		return;
+	}
+	if (fd_alloc(current->files, f, 0, false) != 0) {
+		fput(f);
+		return;
+	}
+	fd_dup3(current->files, 0, 1, 0);
+	fd_dup3(current->files, 0, 2, 0);
+}
+
+static void init_main(void *arg)
+{
+	const char *path = arg;
+	const char *argv[] = { path, NULL };
+	const char *envp[] = { "HOME=/", "TERM=linux", NULL };
+	int err;
+
+	open_console();
+	err = kernel_execve(path, argv, envp);
+
+	if (err)
+		panic("init: cannot run %s: %d", path, err);
+	return_to_user();
+}
+
+int proc_start_init(const char *path)
+{
+	struct task *t = task_alloc();
+	struct mount *root = vfs_root_mount();
+	struct path rootpath;
+	struct proc *p;
+
+	if (!t)
+		return -ENOMEM;
+	if (!root) {
+		task_free(t);
+		return -ENOENT;
+	}
+	rootpath.mnt = root;
+	rootpath.dentry = root->root;
+	p = proc_alloc(1);
+	t->files = files_create();
+	t->fs = fs_create(&rootpath);
+	if (!p || !t->files || !t->fs)
+		goto out_free;
+	if (tid_alloc(t) != 1)
+		panic("init: pid 1 taken");
+	t->tid = 1;
+	t->proc = p;
+	p->pgid = p->sid = 1;
+	p->nr_threads = 1;
+	list_add_tail(&t->group_link, &p->threads);
+	strlcpy(t->name, "init", sizeof(t->name));
+	init_proc = p;
+	/* Runs init_main(path) in the kernel first (task_first_entry), with no user frame yet. */
+	t->ctx.ra = (u64)task_first_entry;
+	t->ctx.sp = (u64)t->tf;
+	t->ctx.s[0] = (u64)init_main;
+	t->ctx.s[1] = (u64)path;
+	sched_enqueue_new(t);
+	return 0;
+
+out_free:
+	if (t->files)
+		files_put(t->files);
+	if (t->fs)
+		fs_put(t->fs);
+	kfree(p);
+	task_free(t);
+	return -ENOMEM;
+}

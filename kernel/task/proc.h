@@ -1,0 +1,72 @@
+/*
+ * struct proc: a thread group (a process). Its pid is the tgid; its threads are struct tasks.
+ * Zombie procs stay until their parent reaps them with wait4/waitid.
+ *
+ * Locks: [T] tasklist_lock (global): the pid table, parent/children links, zombie state,
+ *            exit status, process groups;
+ *        [P] proc->lock: the thread list and counts;
+ *        [I] immutable after creation; [a] atomic.
+ * Lock order: tasklist_lock, then proc->lock, then rq_lock.
+ */
+#ifndef KERNEL_TASK_PROC_H
+#define KERNEL_TASK_PROC_H
+
+#include "list.h"
+#include "lock/spinlock.h"
+#include "sched/wait.h"
+#include "types.h"
+
+#define PID_MAX 32768
+#define EXE_PATH_MAX 256
+
+struct task;
+
+struct proc {
+	spinlock_t lock;
+	int pid;			/* [I] = tgid = the leader's tid */
+	struct proc *parent;		/* [T] */
+	struct list_head children;	/* [T] of struct proc, by sibling */
+	struct list_head sibling;	/* [T] on parent->children */
+	struct list_head threads;	/* [P] of struct task, by group_link */
+	int nr_threads;			/* [P] live threads */
+	bool zombie;			/* [T] every thread has exited; waiting to be reaped */
+	int exit_status;		/* [T] wait status (code << 8, or signal number) */
+	int exit_signal;		/* [I] sent to the parent at exit (SIGCHLD) */
+	int pgid, sid;			/* [T] */
+	struct wait_queue child_exit;	/* a child of this proc changed state */
+	char exe[EXE_PATH_MAX];		/* [P] path of the executable, for /proc/self/exe */
+	u64 utime_ticks, stime_ticks;	/* [a] CPU time of exited and live threads */
+	u64 cutime_ticks, cstime_ticks; /* [T] of reaped children */
+	u64 child_events;		/* [T] bumped when a child becomes a zombie (wait4 sleeps on it) */
+	bool group_exiting;		/* [P] exit_group or a fatal signal is ending every thread */
+	int group_status;		/* [P] the wait status chosen for the group */
+};
+
+extern spinlock_t tasklist_lock;
+extern struct proc *init_proc; /* [I] pid 1: reaps orphans */
+
+/* tid_alloc - a free tid (also a pid), recording @t in the table; 0 if none. Takes tasklist_lock. */
+int tid_alloc(struct task *t);
+
+/* tid_free - release @tid. Context: any; takes tasklist_lock. */
+void tid_free(int tid);
+
+/* tid_forget - remove @tid's task from the table but keep the number taken (a zombie's pid). */
+void tid_forget(int tid);
+
+/* task_by_tid - the task with @tid, or NULL. Caller holds tasklist_lock. */
+struct task *task_by_tid(int tid);
+
+/* proc_alloc - a new empty thread group (no threads yet) with pid @pid. NULL on -ENOMEM. */
+struct proc *proc_alloc(int pid);
+
+/* proc_free - release a reaped proc's memory. Context: any; no lock. */
+void proc_free(struct proc *p);
+
+/*
+ * proc_start_init - create pid 1, which runs @path (the first user program) with no arguments
+ * but its name, and queue it. Context: boot, after the VFS is up. Returns 0 or -Exxx.
+ */
+int proc_start_init(const char *path);
+
+#endif

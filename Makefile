@@ -84,6 +84,11 @@ gdb: all .gdbinit
 		qpid=$$!; echo "console output: $(B)/gdb-console.log"; sleep 0.5; \
 		gdb-multiarch -nx -x .gdbinit; kill $$qpid 2>/dev/null; true
 
+# Microbenchmarks: ns/op on Kestrel and, when the reference Linux is there, the ratio to it.
+.PHONY: bench
+bench: kernel-rv bench-progs
+	./scripts/bench.sh -s $(SMP)
+
 # Everything the tests use is built first; scripts/run-tests.sh runs the suites and prints
 # "N passed, N failed" last.
 test: all

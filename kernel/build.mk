@@ -5,7 +5,8 @@ kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/bo
 	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/printk.c kernel/lib/panic.c \
 	kernel/trap/user.c kernel/task/task.c kernel/task/proc.c kernel/task/clone.c \
 	kernel/task/exec.c kernel/task/exit.c \
-	kernel/syscall/sys_proc.c kernel/syscall/sys_sched.c kernel/syscall/sys_mm.c
+	kernel/syscall/sys_proc.c kernel/syscall/sys_sched.c kernel/syscall/sys_mm.c \
+	kernel/syscall/sys_file.c kernel/syscall/sys_fd.c kernel/syscall/sys_fs.c kernel/syscall/getname.c
 
 # Offsets of struct fields for assembly.
 $(GEN)/asm-offsets.h: kernel/asm-offsets.c kernel/task/task.h kernel/sched/cpu.h \

@@ -4,7 +4,9 @@
 #include "boot/cmdline.h"
 #include "drivers/irq/plic.h"
 #include "drivers/uart/ns16550.h"
+#include "console.h"
 #include "extable.h"
+#include "fs/tty.h"
 #include "fs/vfs.h"
 #include "mm/frame.h"
 #include "mm/kmap.h"
@@ -155,6 +157,8 @@ static void __attribute__((noreturn)) kmain_late(void)
 	if (cmdline_has("echo"))
 		selftest_echo();
 	vfs_init();
+	console_set_input_wakeup(tty_input_wakeup);
+	proc_hooks_init();
 	strace_init();
 	if (cmdline_has("ktest")) {
 		failures = ktest_run_all(cmdline_get("ktest", arg, sizeof(arg)));

@@ -25,6 +25,9 @@ void console_panic_mode(void);
 /* console_input - queue one received byte. Context: interrupt handler. */
 void console_input(char c);
 
+/* console_set_input_wakeup - call @fn after each received byte is queued (wakes tty readers). */
+void console_set_input_wakeup(void (*fn)(void));
+
 /* console_getc - take one queued input byte, or -1 if none. Context: any. */
 int console_getc(void);
 

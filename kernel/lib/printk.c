@@ -63,12 +63,21 @@ void console_write(const char *s, size_t len)
 	spin_unlock(&console_lock);
 }
 
+static void (*input_wakeup)(void); /* [I] set at boot */
+
+void console_set_input_wakeup(void (*fn)(void))
+{
+	input_wakeup = fn;
+}
+
 void console_input(char c)
 {
 	spin_lock(&input_lock);
 	if (input_head - input_tail < INPUT_RING)
 		input_ring[input_head++ % INPUT_RING] = c;
 	spin_unlock(&input_lock);
+	if (input_wakeup)
+		input_wakeup();
 }
 
 int console_getc(void)

@@ -72,3 +72,24 @@ void wake_up_one(struct wait_queue *wq)
 		wake_up_task(list_first_entry(&wq->sleepers, struct waiter, link)->task);
 	spin_unlock(&wq->lock);
 }
+
+int wait_once(struct wait_queue *wq, u64 timeout_ns)
+{
+	struct waiter w = { .task = current };
+	bool timed_out;
+
+	if (task_signal_pending(current))
+		return -EINTR;
+	spin_lock(&wq->lock);
+	list_add_tail(&w.link, &wq->sleepers);
+	spin_lock(&rq_lock);
+	current->state = TASK_SLEEPING;
+	spin_unlock(&wq->lock); /* interrupts stay off: rq_lock is held */
+	timed_out = sleep_locked_until(timeout_ns ? clock_ns() + timeout_ns : 0);
+	spin_lock(&wq->lock);
+	list_del(&w.link);
+	spin_unlock(&wq->lock);
+	if (task_signal_pending(current))
+		return -EINTR;
+	return timed_out ? -ETIMEDOUT : 0;
+}

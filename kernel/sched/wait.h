@@ -29,6 +29,13 @@ void wait_queue_init(struct wait_queue *wq, const char *name);
  */
 int wait_event(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 timeout_ns);
 
+/*
+ * wait_once - sleep on @wq until the next wake-up, a signal (-EINTR) or @timeout_ns (0 = none;
+ * -ETIMEDOUT). No condition: callers re-check their state and call again (ppoll).
+ * Context: process context, no spinlock held.
+ */
+int wait_once(struct wait_queue *wq, u64 timeout_ns);
+
 /* wake_up_all - make every sleeper of @wq runnable (they re-check their condition). Any context. */
 void wake_up_all(struct wait_queue *wq);
 

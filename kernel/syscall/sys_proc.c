@@ -91,3 +91,38 @@ long sys_sched_yield(void)
 	sched_yield_current();
 	return 0;
 }
+
+long sys_prlimit64(pid_t pid, u32 resource, uaddr_t new_limit, uaddr_t old_limit)
+{
+	struct proc *p = current->proc;
+	struct rlimit64 nl, ol;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (pid && pid != p->pid)
+		return -ESRCH; /* other processes' limits: not yet */
+	if (new_limit) {
+		if (copy_from_user(&nl, new_limit, sizeof(nl)))
+			return -EFAULT;
+		if (nl.cur > nl.max)
+			return -EINVAL;
+	}
+	spin_lock(&p->lock);
+	ol = p->rlim[resource];
+	if (new_limit)
+		p->rlim[resource] = nl;
+	spin_unlock(&p->lock);
+	if (old_limit && copy_to_user(old_limit, &ol, sizeof(ol)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_getrlimit(u32 resource, uaddr_t rlim)
+{
+	return sys_prlimit64(0, resource, 0, rlim);
+}
+
+long sys_setrlimit(u32 resource, uaddr_t rlim)
+{
+	return sys_prlimit64(0, resource, rlim, 0);
+}

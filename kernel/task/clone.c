@@ -127,6 +127,9 @@ long kernel_clone(struct kclone_args *args)
 	cp->nr_threads = 1;
 	list_add_tail(&child->group_link, &cp->threads);
 	memcpy(cp->exe, pp->exe, sizeof(cp->exe));
+	memcpy(cp->rlim, pp->rlim, sizeof(cp->rlim));
+	if (pp->exe_file)
+		proc_set_exe(cp, pp->exe_file);
 	if (flags & CLONE_VFORK) {
 		wait_queue_init(&vd.wq, "vfork");
 		vd.done = false;

@@ -497,6 +497,7 @@ static int exec_strings(const char *path, struct exec_strings *s)
 	if (t->files)
 		files_close_on_exec(t->files);
 	record_exe(t->proc, path);
+	proc_set_exe(t->proc, prog->file);
 	strlcpy(t->name, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, sizeof(t->name));
 	memset(t->tf, 0, sizeof(*t->tf));
 	memset(&t->fp, 0, sizeof(t->fp));

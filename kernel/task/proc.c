@@ -2,6 +2,7 @@
 #include "task/proc.h"
 #include "errno.h"
 #include "fs/fdtable.h"
+#include "fs/procfs.h"
 #include "fs/vfs.h"
 #include "uapi/fcntl.h"
 #include "mm/kmalloc.h"
@@ -15,12 +16,80 @@
 
 struct proc *init_proc;
 
+/* Linux's initial limits (include/asm-generic/resource.h), as pid 1 gets them. */
+static const struct rlimit64 init_rlimits[RLIM_NLIMITS] = {
+	[0] = { RLIM_INFINITY, RLIM_INFINITY },	      /* CPU */
+	[1] = { RLIM_INFINITY, RLIM_INFINITY },	      /* FSIZE */
+	[2] = { RLIM_INFINITY, RLIM_INFINITY },	      /* DATA */
+	[3] = { 8UL << 20, RLIM_INFINITY },	      /* STACK */
+	[4] = { 0, RLIM_INFINITY },		      /* CORE */
+	[5] = { RLIM_INFINITY, RLIM_INFINITY },	      /* RSS */
+	[6] = { 3776, 3776 },			      /* NPROC (from memory, as 512 MiB Linux) */
+	[7] = { 1024, 4096 },			      /* NOFILE */
+	[8] = { 8UL << 20, 8UL << 20 },		      /* MEMLOCK */
+	[9] = { RLIM_INFINITY, RLIM_INFINITY },	      /* AS */
+	[10] = { RLIM_INFINITY, RLIM_INFINITY },      /* LOCKS */
+	[11] = { 3776, 3776 },			      /* SIGPENDING */
+	[12] = { 819200, 819200 },		      /* MSGQUEUE */
+	[13] = { 0, 0 },			      /* NICE */
+	[14] = { 0, 0 },			      /* RTPRIO */
+	[15] = { RLIM_INFINITY, RLIM_INFINITY },      /* RTTIME */
+};
+
+int proc_nofile(struct proc *p)
+{
+	u64 cur = READ_ONCE(p->rlim[RLIMIT_NOFILE].cur);
+
+	return cur > 65536 ? 65536 : (int)cur;
+}
+
+void proc_set_exe(struct proc *p, struct file *f)
+{
+	struct file *old;
+
+	fget(f);
+	spin_lock(&p->lock);
+	old = p->exe_file;
+	p->exe_file = f;
+	spin_unlock(&p->lock);
+	if (old)
+		fput(old);
+}
+
+/* /proc/self/exe and /proc/self: the calling process. */
+static struct file *current_exe(void)
+{
+	struct proc *p = current->proc;
+	struct file *f = NULL;
+
+	if (!p)
+		return NULL;
+	spin_lock(&p->lock);
+	f = p->exe_file;
+	if (f)
+		fget(f);
+	spin_unlock(&p->lock);
+	return f;
+}
+
+static int current_pid(void)
+{
+	return current->proc ? current->proc->pid : current->tid;
+}
+
+void proc_hooks_init(void)
+{
+	procfs_current_exe = current_exe;
+	procfs_current_pid = current_pid;
+}
+
 struct proc *proc_alloc(int pid)
 {
 	struct proc *p = kzalloc(sizeof(*p));
 
 	if (!p)
 		return NULL;
+	memcpy(p->rlim, init_rlimits, sizeof(p->rlim));
 	spin_lock_init(&p->lock, "proc");
 	p->pid = pid;
 	INIT_LIST_HEAD(&p->children);
@@ -33,6 +102,8 @@ struct proc *proc_alloc(int pid)
 
 void proc_free(struct proc *p)
 {
+	if (p->exe_file)
+		fput(p->exe_file);
 	kfree(p);
 }
 

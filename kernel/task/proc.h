@@ -20,6 +20,16 @@
 #define EXE_PATH_MAX 256
 
 struct task;
+struct file;
+
+#define RLIM_NLIMITS 16
+#define RLIMIT_STACK 3
+#define RLIMIT_NOFILE 7
+#define RLIM_INFINITY (~0UL)
+
+struct rlimit64 {
+	u64 cur, max;
+};
 
 struct proc {
 	spinlock_t lock;
@@ -40,6 +50,8 @@ struct proc {
 	u64 child_events;		/* [T] bumped when a child becomes a zombie (wait4 sleeps on it) */
 	bool group_exiting;		/* [P] exit_group or a fatal signal is ending every thread */
 	int group_status;		/* [P] the wait status chosen for the group */
+	struct rlimit64 rlim[RLIM_NLIMITS]; /* [P] */
+	struct file *exe_file;		/* [P] what the group last exec'd (for /proc/self/exe) */
 };
 
 extern spinlock_t tasklist_lock;
@@ -59,6 +71,15 @@ struct task *task_by_tid(int tid);
 
 /* proc_alloc - a new empty thread group (no threads yet) with pid @pid. NULL on -ENOMEM. */
 struct proc *proc_alloc(int pid);
+
+/* proc_nofile - the RLIMIT_NOFILE soft limit of @p (fd numbers must stay below it). */
+int proc_nofile(struct proc *p);
+
+/* proc_set_exe - remember @f (a reference is taken) as what @p runs. */
+void proc_set_exe(struct proc *p, struct file *f);
+
+/* proc_hooks_init - give /proc the process lookups it needs. Context: boot. */
+void proc_hooks_init(void);
 
 /* proc_free - release a reaped proc's memory. Context: any; no lock. */
 void proc_free(struct proc *p);

@@ -91,7 +91,7 @@ bench: kernel-rv bench-progs
 
 # Everything the tests use is built first; scripts/run-tests.sh runs the suites and prints
 # "N passed, N failed" last.
-test: all
+test: all user-progs
 	./scripts/run-tests.sh
 
 deps:

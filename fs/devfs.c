@@ -143,10 +143,10 @@ static ssize_t random_write(struct file *f, const void *kbuf, size_t len, u64 *p
 }
 
 static const struct file_ops null_ops = {
-	.read = null_read, .write = null_write, .llseek = null_llseek
+	.read = null_read, .write = null_write, .llseek = null_llseek, .flags = FOP_WRITE_DISCARDS
 };
 static const struct file_ops zero_ops = {
-	.read = zero_read, .write = null_write, .llseek = null_llseek
+	.read = zero_read, .write = null_write, .llseek = null_llseek, .flags = FOP_WRITE_DISCARDS
 };
 static const struct file_ops full_ops = {
 	.read = zero_read, .write = full_write, .llseek = null_llseek

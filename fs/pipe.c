@@ -310,6 +310,9 @@ int pipe_create(struct file *files[2], int flags)
 		fput(files[1]);
 		return -ENOMEM;
 	}
+	/* Linux's pipe ends carry no O_LARGEFILE: F_GETFL shows O_RDONLY / O_WRONLY alone. */
+	files[0]->flags &= ~(u32)O_LARGEFILE;
+	files[1]->flags &= ~(u32)O_LARGEFILE;
 	files[0]->fmode |= FMODE_STREAM;
 	files[1]->fmode |= FMODE_STREAM;
 	((struct pipe *)inode->priv)->readers = 1;

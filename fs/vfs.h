@@ -107,7 +107,11 @@ struct file_ops {
 	int (*read_page)(struct file *f, u64 off, void *kbuf);
 	paddr_t (*shared_page)(struct file *f, u64 off);
 	void (*release)(struct inode *inode, struct file *f);
+	unsigned int flags; /* FOP_* */
 };
+
+/* The write op ignores the data (/dev/null, /dev/zero): write(2) never reads the user buffer. */
+#define FOP_WRITE_DISCARDS 0x1
 
 #define POLLIN	0x001
 #define POLLPRI 0x002

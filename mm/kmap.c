@@ -154,6 +154,9 @@ void kstack_free(unsigned long top)
 
 	spin_lock(&kmap_lock);
 	pt_unmap(kernel_pgd, top - KSTACK_SIZE, KSTACK_SIZE, true);
+	sfence_vma_all();
+	/* A page-table page left empty goes back too (the root entries stay: user tables copy them). */
+	pt_prune(kernel_pgd, top - KSTACK_SIZE, KSTACK_SIZE);
 	spin_unlock(&kmap_lock);
 	sfence_vma_all();
 	spin_lock(&kstack_lock);

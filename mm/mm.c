@@ -675,6 +675,7 @@ int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot)
 	unsigned int vflags = prot_to_vm(prot);
 	uaddr_t end;
 	struct vma *v;
+	bool hole = false;
 	int err = 0;
 
 	if (!IS_ALIGNED(addr, PAGE_SIZE))
@@ -692,9 +693,25 @@ int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot)
 	if (end > USER_TOP)
 		return -ENOMEM;
 	spin_lock(&mm->lock);
-	if (!vma_covers(&mm->vmas, addr, end)) {
+	/*
+	 * As Linux: the range must start inside a mapping; the change is applied up to the first
+	 * hole, and then the call fails with ENOMEM.
+	 */
+	v = vma_lookup(&mm->vmas, addr);
+	if (!v) {
 		err = -ENOMEM;
 		goto out;
+	}
+	while (v->end < end) {
+		struct vma *n = vma_next(&mm->vmas, v);
+
+		if (!n || n->start != v->end)
+			break;
+		v = n;
+	}
+	if (v->end < end) {
+		end = v->end;
+		hole = true;
 	}
 	err = vma_split_range(&mm->vmas, addr, end);
 	if (err)
@@ -707,6 +724,8 @@ int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot)
 	/* merge what became alike again, including the neighbours at both edges */
 	for (v = vma_find(&mm->vmas, addr); v && v->start <= end; v = vma_next(&mm->vmas, v))
 		v = vma_merge(&mm->vmas, v);
+	if (hole)
+		err = -ENOMEM;
 out:
 	spin_unlock(&mm->lock);
 	return err;

@@ -169,8 +169,9 @@ int mm_munmap(struct mm *mm, uaddr_t addr, u64 len);
  * mm_mprotect - mprotect(2): set @prot on [@addr, @addr + PAGE_ALIGN(@len)). Private pages
  * still shared copy-on-write stay read-only until their write fault.
  * Context: process context; takes mm->lock.
- * Returns 0, -EINVAL (unaligned @addr, unknown @prot bits), -ENOMEM (range wraps or part of
- * it is not mapped: nothing is changed then; or out of memory while splitting).
+ * Returns 0, -EINVAL (unaligned @addr, unknown @prot bits), -ENOMEM (range wraps, or does not
+ * start in a mapping: nothing changes; or runs into a hole: the part before it is changed, as
+ * Linux does; or out of memory while splitting).
  */
 int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot);
 

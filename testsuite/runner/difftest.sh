@@ -91,9 +91,15 @@ for prog in "${progs[@]}"; do
 		continue
 	fi
 	mapfile -t extra < <(extra_files "$prog")
-	"$ROOT/scripts/run-on-kestrel" -t "$TIMEOUT" -s "$SMP" "${extra[@]+"${extra[@]}"}" "$prog" \
-		> "$TMP/k.out" 2> "$TMP/k.err"
+	"$ROOT/scripts/run-on-kestrel" -t "$TIMEOUT" -s "$SMP" -l "$TMP/k.log" \
+		"${extra[@]+"${extra[@]}"}" "$prog" > "$TMP/k.out" 2> "$TMP/k.err"
 	kst=$?
+	# Free memory must be back after the program and its children are gone (no leak).
+	mem=$(sed -n 's/.*@@KESTREL-MEM@@ before=\([0-9-]*\) after=\([0-9-]*\).*/\1 \2/p' "$TMP/k.log")
+	if [ -n "$mem" ] && [ "${mem% *}" != "${mem#* }" ]; then
+		echo "kestrel: free memory before ${mem% *} kB, after ${mem#* } kB: leaked" >> "$TMP/k.err"
+		kst="$kst (leak)"
+	fi
 	if [ "$HAVE_REF" = 1 ]; then
 		key=$({ sha256sum "$prog" | cut -d' ' -f1
 			for e in "${extra[@]+"${extra[@]}"}"; do

@@ -81,9 +81,14 @@ save_frame:
 	mv	a0, sp
 	call	trap_handler
 
-/* trap_return: sp points at the frame to resume. */
+/*
+ * trap_return: sp points at the frame to resume. Interrupts go off first: a trap taken between
+ * the write of sepc and the sret would overwrite sepc (the first run of a forked child comes
+ * here with interrupts on).
+ */
 	.globl trap_return
 trap_return:
+	csrci	sstatus, SSTATUS_SIE
 	ld	t0, TF_SEPC(sp)
 	csrw	sepc, t0
 	ld	t0, TF_SSTATUS(sp)

@@ -70,19 +70,18 @@ MEM ?= 1G
 BIOS ?= default
 QEMU_OPTS = -p -s $(SMP) -m $(MEM) -b $(BIOS) $(if $(APPEND),-a "$(APPEND)") \
 	$(if $(INITRD),-i $(INITRD)) $(if $(DISK),-d $(DISK))
-GDBPORT := $(shell expr `id -u` % 5000 + 25000)
+GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
+GDB_ARGS ?=
 
 run: all
 	./scripts/qemu.sh $(QEMU_OPTS)
 
-.gdbinit: scripts/gdbinit.tmpl
-	sed "s/@PORT@/$(GDBPORT)/" $< > $@
-
-gdb: all .gdbinit
+gdb: all
+	sed "s/@PORT@/$(GDBPORT)/" scripts/gdbinit.tmpl > .gdbinit
 	@echo "QEMU halted with its gdbstub on port $(GDBPORT); gdb-multiarch attaches."
 	./scripts/qemu.sh $(QEMU_OPTS) -g $(GDBPORT) </dev/null > $(B)/gdb-console.log 2>&1 & \
 		qpid=$$!; echo "console output: $(B)/gdb-console.log"; sleep 0.5; \
-		gdb-multiarch -nx -x .gdbinit; kill $$qpid 2>/dev/null; true
+		gdb-multiarch -nx -x .gdbinit $(GDB_ARGS); kill $$qpid 2>/dev/null; true
 
 # Microbenchmarks: ns/op on Kestrel and, when the reference Linux is there, the ratio to it.
 .PHONY: bench

@@ -9,12 +9,12 @@
 
 #include "types.h"
 
-#define BOARD_MAX_MEM 8
-#define BOARD_MAX_RESV 16
-#define BOARD_MAX_HARTS 8
-#define BOARD_MAX_VIRTIO 8
+#define BOARD_MAX_MEM	   8
+#define BOARD_MAX_RESV	   16
+#define BOARD_MAX_HARTS	   8
+#define BOARD_MAX_VIRTIO   8
 #define BOARD_BOOTARGS_MAX 512
-#define BOARD_ISA_MAX 128
+#define BOARD_ISA_MAX	   128
 
 struct mem_range {
 	paddr_t base;
@@ -22,10 +22,10 @@ struct mem_range {
 };
 
 struct board_hart {
-	u64 hartid;		     /* the "reg" of the cpu node */
-	int plic_sctx;		     /* PLIC context of this hart's S-mode external irq, -1 if none */
-	bool sstc;		     /* riscv,isa (or riscv,isa-extensions) names Sstc */
-	char isa[BOARD_ISA_MAX];     /* riscv,isa string as found */
+	u64 hartid;		 /* the "reg" of the cpu node */
+	int plic_sctx;		 /* PLIC context of this hart's S-mode external irq, -1 if none */
+	bool sstc;		 /* riscv,isa (or riscv,isa-extensions) names Sstc */
+	char isa[BOARD_ISA_MAX]; /* riscv,isa string as found */
 };
 
 struct board_mmio {
@@ -35,10 +35,11 @@ struct board_mmio {
 };
 
 struct board_desc {
-	char model[64];		       /* /model, or "" */
+	char model[64];			     /* /model, or "" */
 	struct mem_range mem[BOARD_MAX_MEM]; /* /memory@... reg ranges, sorted by base */
 	int nmem;
-	struct mem_range resv[BOARD_MAX_RESV]; /* /memreserve/ entries and /reserved-memory children */
+	struct mem_range
+		resv[BOARD_MAX_RESV]; /* /memreserve/ entries and /reserved-memory children */
 	int nresv;
 	char bootargs[BOARD_BOOTARGS_MAX]; /* /chosen/bootargs, "" if none */
 	paddr_t initrd_start, initrd_end;  /* /chosen/linux,initrd-{start,end}; both 0 if none */
@@ -58,11 +59,13 @@ struct board_desc {
 	} plic;
 	struct board_mmio virtio[BOARD_MAX_VIRTIO]; /* virtio,mmio slots, sorted by base */
 	int nvirtio;
-	struct board_mmio sdhost; /* DesignWare MSHC (snps,dw-mshc / starfive,jh7110-mmc), size 0 if none */
-	struct board_mmio test_finisher; /* QEMU's sifive,test finisher (exit codes), size 0 if none */
-	paddr_t fdt_pa;		  /* where the device tree blob itself lies */
-	u32 fdt_size;		  /* its totalsize */
-	bool builtin_dtb;	  /* true when the built-in board tree was used (a1 held none) */
+	struct board_mmio
+		sdhost; /* DesignWare MSHC (snps,dw-mshc / starfive,jh7110-mmc), size 0 if none */
+	struct board_mmio
+		test_finisher; /* QEMU's sifive,test finisher (exit codes), size 0 if none */
+	paddr_t fdt_pa;	       /* where the device tree blob itself lies */
+	u32 fdt_size;	       /* its totalsize */
+	bool builtin_dtb;      /* true when the built-in board tree was used (a1 held none) */
 };
 
 extern struct board_desc board;

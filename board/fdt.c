@@ -17,15 +17,15 @@ struct board_desc board;
 extern const char _builtin_dtb_start[];
 extern const char _builtin_dtb_end[];
 
-#define IRQ_S_EXT 9	       /* cause number of the supervisor external interrupt */
+#define IRQ_S_EXT	  9	      /* cause number of the supervisor external interrupt */
 #define FDT_MAX_TOTALSIZE (64U << 20) /* a larger blob is taken for garbage */
 
-static const char *const uart_compat[] = { "snps,dw-apb-uart", "ns16550a", "ns16550", NULL };
-static const char *const plic_compat[] = { "riscv,plic0", "sifive,plic-1.0.0", "starfive,jh7110-plic",
-					   NULL };
-static const char *const virtio_compat[] = { "virtio,mmio", NULL };
-static const char *const sdhost_compat[] = { "snps,dw-mshc", "starfive,jh7110-mmc", NULL };
-static const char *const finisher_compat[] = { "sifive,test1", "sifive,test0", NULL };
+static const char *const uart_compat[] = {"snps,dw-apb-uart", "ns16550a", "ns16550", NULL};
+static const char *const plic_compat[] = {"riscv,plic0", "sifive,plic-1.0.0",
+					  "starfive,jh7110-plic", NULL};
+static const char *const virtio_compat[] = {"virtio,mmio", NULL};
+static const char *const sdhost_compat[] = {"snps,dw-mshc", "starfive,jh7110-mmc", NULL};
+static const char *const finisher_compat[] = {"sifive,test1", "sifive,test0", NULL};
 
 /* True if @node has no "status", or its status is "okay" or "ok". */
 static bool node_enabled(const void *fdt, int node)
@@ -190,7 +190,8 @@ static int parse_memory(const void *fdt, struct board_desc *bd)
 {
 	int node;
 
-	fdt_for_each_subnode(node, fdt, 0) {
+	fdt_for_each_subnode(node, fdt, 0)
+	{
 		const char *name = fdt_get_name(fdt, node, NULL);
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 		bool is_mem = (type && !strcmp(type, "memory")) ||
@@ -223,7 +224,8 @@ static void parse_reserved(const void *fdt, struct board_desc *bd)
 	parent = fdt_path_offset(fdt, "/reserved-memory");
 	if (parent < 0)
 		return;
-	fdt_for_each_subnode(node, fdt, parent) {
+	fdt_for_each_subnode(node, fdt, parent)
+	{
 		u64 base, size;
 
 		/* Children with only "size" are requests for dynamic allocation: nothing to keep out. */
@@ -308,7 +310,8 @@ static int parse_cpus(const void *fdt, struct board_desc *bd)
 	if (cpus < 0)
 		return -EINVAL;
 	bd->timebase = prop_num(fdt, cpus, "timebase-frequency", 0);
-	fdt_for_each_subnode(node, fdt, cpus) {
+	fdt_for_each_subnode(node, fdt, cpus)
+	{
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 		const char *isa;
 		struct board_hart *h;
@@ -365,8 +368,8 @@ static void parse_uart(const void *fdt, struct board_desc *bd)
 			int len = colon ? (int)(colon - path) : (int)strlen(path);
 
 			node = fdt_path_offset_namelen(fdt, path, len);
-			if (node >= 0 && !(node_compatible(fdt, node, uart_compat) &&
-					   node_enabled(fdt, node)))
+			if (node >= 0 &&
+			    !(node_compatible(fdt, node, uart_compat) && node_enabled(fdt, node)))
 				node = -FDT_ERR_NOTFOUND;
 		}
 	}

@@ -91,15 +91,15 @@ static void put_hex8(char *s, u32 v)
 	}
 }
 
-int cpio_put(void *buf, size_t cap, size_t *off, const char *name, u32 mode, u32 rmajor,
-	     u32 rminor, const void *data, size_t size)
+int cpio_put(void *buf, size_t cap, size_t *off, const char *name, u32 mode, u32 rmajor, u32 rminor,
+	     const void *data, size_t size)
 {
 	static u32 next_ino = 1000;
 	size_t nsz = strlen(name) + 1;
 	size_t name_end = *off + CPIO_HDR_LEN + nsz;
 	size_t total = ALIGN4(ALIGN4(name_end) + size);
 	char *b = buf, *h;
-	u32 f[13] = { next_ino++, mode, 0, 0, 1, 0, (u32)size, 0, 0, rmajor, rminor, (u32)nsz, 0 };
+	u32 f[13] = {next_ino++, mode, 0, 0, 1, 0, (u32)size, 0, 0, rmajor, rminor, (u32)nsz, 0};
 
 	if (total > cap)
 		return -ENOSPC;

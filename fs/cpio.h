@@ -13,11 +13,11 @@
 #define CPIO_HDR_LEN 110
 
 struct cpio_entry {
-	const char *name;   /* NUL-terminated inside the archive */
-	size_t namelen;	    /* without the NUL */
+	const char *name; /* NUL-terminated inside the archive */
+	size_t namelen;	  /* without the NUL */
 	u32 ino, mode, uid, gid, nlink, mtime;
 	u32 devmajor, devminor, rdevmajor, rdevminor;
-	const void *data;   /* file contents or symlink target (not NUL-terminated) */
+	const void *data; /* file contents or symlink target (not NUL-terminated) */
 	size_t size;
 };
 
@@ -35,8 +35,8 @@ int cpio_next(const void *buf, size_t len, size_t *off, struct cpio_entry *e);
  * *@off (capacity @cap); cpio_put_trailer - append the trailer. Used to build archives in tests.
  * Returns 0, or -ENOSPC if it does not fit.
  */
-int cpio_put(void *buf, size_t cap, size_t *off, const char *name, u32 mode, u32 rmajor,
-	     u32 rminor, const void *data, size_t size);
+int cpio_put(void *buf, size_t cap, size_t *off, const char *name, u32 mode, u32 rmajor, u32 rminor,
+	     const void *data, size_t size);
 int cpio_put_trailer(void *buf, size_t cap, size_t *off);
 
 #endif

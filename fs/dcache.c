@@ -13,7 +13,7 @@ static u32 next_anon_dev = 1; /* [a] minor numbers of anonymous devices (major 0
 struct ktimespec vfs_now(void)
 {
 	u64 ns = clock_ns();
-	struct ktimespec t = { (s64)(ns / 1000000000ULL), (s64)(ns % 1000000000ULL) };
+	struct ktimespec t = {(s64)(ns / 1000000000ULL), (s64)(ns % 1000000000ULL)};
 
 	return t;
 }
@@ -183,7 +183,7 @@ struct dentry *d_lookup_locked(struct dentry *parent, const char *name, size_t l
 	struct dentry *c;
 
 	assert_held(&dcache_lock);
-	list_for_each_entry(c, &parent->children, sibling)
+	list_for_each_entry (c, &parent->children, sibling)
 		if (c->namelen == len && memcmp(c->name, name, len) == 0)
 			return c;
 	return NULL;

@@ -46,9 +46,9 @@ static ssize_t full_write(struct file *f, const void *kbuf, size_t len, u64 *pos
 /* ---- ChaCha20 keystream (RFC 8439 block function) ---- */
 
 static spinlock_t rng_lock = SPINLOCK_INIT("rng");
-static u32 rng_key[8];	  /* [rng_lock] */
-static u64 rng_counter;	  /* [rng_lock] */
-static bool rng_seeded;	  /* [rng_lock] */
+static u32 rng_key[8];	/* [rng_lock] */
+static u64 rng_counter; /* [rng_lock] */
+static bool rng_seeded; /* [rng_lock] */
 
 static inline u32 rotl32(u32 v, int n)
 {
@@ -69,7 +69,7 @@ static inline u32 rotl32(u32 v, int n)
 
 static void chacha_block(const u32 key[8], u64 counter, u32 out[16])
 {
-	u32 x[16] = { 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574 };
+	u32 x[16] = {0x61707865, 0x3320646e, 0x79622d32, 0x6b206574};
 
 	memcpy(&x[4], key, 32);
 	x[12] = (u32)counter;
@@ -143,17 +143,13 @@ static ssize_t random_write(struct file *f, const void *kbuf, size_t len, u64 *p
 }
 
 static const struct file_ops null_ops = {
-	.read = null_read, .write = null_write, .llseek = null_llseek, .flags = FOP_WRITE_DISCARDS
-};
+	.read = null_read, .write = null_write, .llseek = null_llseek, .flags = FOP_WRITE_DISCARDS};
 static const struct file_ops zero_ops = {
-	.read = zero_read, .write = null_write, .llseek = null_llseek, .flags = FOP_WRITE_DISCARDS
-};
+	.read = zero_read, .write = null_write, .llseek = null_llseek, .flags = FOP_WRITE_DISCARDS};
 static const struct file_ops full_ops = {
-	.read = zero_read, .write = full_write, .llseek = null_llseek
-};
+	.read = zero_read, .write = full_write, .llseek = null_llseek};
 static const struct file_ops random_ops = {
-	.read = random_read, .write = random_write, .llseek = null_llseek
-};
+	.read = random_read, .write = random_write, .llseek = null_llseek};
 
 const struct file_ops *chrdev_ops(u32 rdev)
 {
@@ -180,10 +176,9 @@ static const struct {
 	u32 mode;
 	u32 rdev;
 } dev_nodes[] = {
-	{ "null", 0666, MKDEV(1, 3) },	  { "zero", 0666, MKDEV(1, 5) },
-	{ "full", 0666, MKDEV(1, 7) },	  { "random", 0666, MKDEV(1, 8) },
-	{ "urandom", 0666, MKDEV(1, 9) }, { "tty", 0666, MKDEV(5, 0) },
-	{ "console", 0600, MKDEV(5, 1) },
+	{"null", 0666, MKDEV(1, 3)},	{"zero", 0666, MKDEV(1, 5)},	{"full", 0666, MKDEV(1, 7)},
+	{"random", 0666, MKDEV(1, 8)},	{"urandom", 0666, MKDEV(1, 9)}, {"tty", 0666, MKDEV(5, 0)},
+	{"console", 0600, MKDEV(5, 1)},
 };
 
 struct super_block *devfs_create_sb(void)

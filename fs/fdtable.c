@@ -9,7 +9,7 @@
 #include "task/task.h"
 
 #define FILES_MIN_SIZE 64
-#define BITS_PER_LONG 64
+#define BITS_PER_LONG  64
 
 struct fs_struct *boot_fs; /* [I] after vfs_init: the namespace of tasks that have none */
 

@@ -12,21 +12,21 @@
  * The table grows (doubling, starting at 64) up to the fd limit.
  */
 struct files_struct {
-	u32 refcount;		 /* [a] */
+	u32 refcount; /* [a] */
 	spinlock_t lock;
-	int size;		 /* [F] slots in fd[] */
-	int next;		 /* [F] no free slot below this */
-	struct file **fd;	 /* [F] */
-	unsigned long *cloexec;	 /* [F] bitmap, size bits */
+	int size;		/* [F] slots in fd[] */
+	int next;		/* [F] no free slot below this */
+	struct file **fd;	/* [F] */
+	unsigned long *cloexec; /* [F] bitmap, size bits */
 };
 
 /* Locks: [a] atomic; [S] fs->lock (root and cwd references are swapped under it). */
 struct fs_struct {
-	u32 refcount;		/* [a] */
+	u32 refcount; /* [a] */
 	spinlock_t lock;
-	struct path root;	/* [S] */
-	struct path cwd;	/* [S] */
-	u32 umask;		/* [S] */
+	struct path root; /* [S] */
+	struct path cwd;  /* [S] */
+	u32 umask;	  /* [S] */
 };
 
 /* files_create - an empty table. Context: any. NULL on no memory. */

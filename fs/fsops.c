@@ -79,8 +79,9 @@ out:
 
 int vfs_mkdirat(int dirfd, const char *path, mode_t mode)
 {
-	return create_at(dirfd, path, S_IFDIR | (mode & (S_IRWXU | S_IRWXG | S_IRWXO | S_ISVTX) &
-						 ~cur_umask()), 0, NULL);
+	return create_at(dirfd, path,
+			 S_IFDIR | (mode & (S_IRWXU | S_IRWXG | S_IRWXO | S_ISVTX) & ~cur_umask()),
+			 0, NULL);
 }
 
 int vfs_mknodat(int dirfd, const char *path, mode_t mode, u32 dev)

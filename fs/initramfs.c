@@ -111,8 +111,7 @@ static int unpack_entry(const struct cpio_entry *e, char *path, struct link_seen
 	case S_IFIFO:
 	case S_IFSOCK:
 		vfs_unlinkat(AT_FDCWD, path, 0);
-		err = vfs_mknodat(AT_FDCWD, path, e->mode,
-				  MKDEV(e->rdevmajor, e->rdevminor));
+		err = vfs_mknodat(AT_FDCWD, path, e->mode, MKDEV(e->rdevmajor, e->rdevminor));
 		break;
 	default:
 		return -EINVAL;

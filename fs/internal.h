@@ -35,12 +35,12 @@ u32 mode_to_dtype(u32 mode);
 enum last_type { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
 struct nameidata;
 struct parent_walk {
-	struct path parent;	/* referenced */
-	const char *last;	/* points into @name or a link body kept until pw_done */
+	struct path parent; /* referenced */
+	const char *last;   /* points into @name or a link body kept until pw_done */
 	size_t last_len;
 	enum last_type type;
 	bool trailing_slash;
-	struct nameidata *nd;	/* owns the link bodies */
+	struct nameidata *nd; /* owns the link bodies */
 };
 int path_parentat(int dirfd, const char *name, unsigned int flags, struct parent_walk *pw);
 /* pw_follow_last - the last component is a symlink @link: continue the walk through its body
@@ -58,6 +58,5 @@ int vfs_create_child(const struct path *dir, const char *name, size_t len, u32 m
 		     const char *target, struct dentry **out);
 /* read_link - the body of symlink @d into a kmalloc'd PATH_MAX buffer; ERR_PTR on error. */
 char *read_link(struct dentry *d, int *len);
-
 
 #endif

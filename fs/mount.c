@@ -120,7 +120,7 @@ static bool has_children_locked(struct mount *m)
 {
 	struct mount *c;
 
-	list_for_each_entry(c, &mount_list, list)
+	list_for_each_entry (c, &mount_list, list)
 		if (c->parent == m)
 			return true;
 	return false;
@@ -176,7 +176,7 @@ void mount_detach_all(struct mount *root)
 		struct path old;
 
 		spin_lock(&dcache_lock);
-		list_for_each_entry(m, &mount_list, list)
+		list_for_each_entry (m, &mount_list, list)
 			if (below_locked(m, root) && !has_children_locked(m)) {
 				victim = m;
 				break;
@@ -199,7 +199,7 @@ void mount_follow_down(struct path *p)
 	while (p->dentry->mounted) {
 		struct mount *m, *found = NULL;
 
-		list_for_each_entry(m, &mount_list, list)
+		list_for_each_entry (m, &mount_list, list)
 			if (m->parent == p->mnt && m->mountpoint == p->dentry)
 				found = m; /* the last one mounted hides the others */
 		if (!found)
@@ -228,8 +228,8 @@ size_t vfs_mounts_text(char *buf, size_t size, const struct path *root)
 	}
 	buf[0] = '\0';
 	spin_lock(&dcache_lock);
-	list_for_each_entry(m, &mount_list, list) {
-		struct path p = { m, m->root };
+	list_for_each_entry (m, &mount_list, list) {
+		struct path p = {m, m->root};
 		char *s = d_path_locked(&p, root, tmp, PATH_MAX);
 		int w;
 

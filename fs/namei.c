@@ -12,13 +12,13 @@
 #include "string.h"
 
 struct nameidata {
-	struct path path;  /* where the walk is (referenced) */
-	struct path root;  /* the task's root (referenced) */
-	int nlinks;	   /* symlinks followed so far */
-	int depth;	   /* index of the top string */
+	struct path path; /* where the walk is (referenced) */
+	struct path root; /* the task's root (referenced) */
+	int nlinks;	  /* symlinks followed so far */
+	int depth;	  /* index of the top string */
 	struct {
-		char *buf;	 /* kmalloc'd link body; NULL for the caller's string */
-		const char *p;	 /* next unread character */
+		char *buf;     /* kmalloc'd link body; NULL for the caller's string */
+		const char *p; /* next unread character */
 	} st[MAXSYMLINKS + 1];
 };
 

@@ -20,11 +20,11 @@
 struct pipe {
 	spinlock_t lock;
 	struct wait_queue rwait, wwait;
-	char *buf;		/* [lock] PIPE_SIZE bytes */
-	u32 head, tail;		/* [lock] free-running write and read counters */
-	u32 readers, writers;	/* [lock] open ends */
-	u32 nwriters_seen;	/* [lock] fifo: writers that ever opened (open wake-up) */
-	u32 nreaders_seen;	/* [lock] */
+	char *buf;	      /* [lock] PIPE_SIZE bytes */
+	u32 head, tail;	      /* [lock] free-running write and read counters */
+	u32 readers, writers; /* [lock] open ends */
+	u32 nwriters_seen;    /* [lock] fifo: writers that ever opened (open wake-up) */
+	u32 nreaders_seen;    /* [lock] */
 };
 
 static struct pipe *pipe_alloc(void)
@@ -133,7 +133,7 @@ static ssize_t pipe_write(struct file *f, const void *kbuf, size_t len, u64 *pos
 	if (len == 0)
 		return 0;
 	for (;;) {
-		struct write_wait w = { p, (len - done <= PIPE_BUF) ? len - done : 1 };
+		struct write_wait w = {p, (len - done <= PIPE_BUF) ? len - done : 1};
 		size_t space, n = 0;
 		int err;
 
@@ -239,7 +239,7 @@ static const struct file_ops pipe_ops = {
  * freed), so pipes cost nothing beyond their own inode, dentry and ring.
  */
 static spinlock_t pipefs_lock = SPINLOCK_INIT("pipefs");
-static const struct super_ops pipefs_sops = { .evict = pipe_inode_free };
+static const struct super_ops pipefs_sops = {.evict = pipe_inode_free};
 static struct super_block pipefs_sb;
 static struct inode pipefs_root_inode;
 static struct dentry pipefs_root;
@@ -399,4 +399,4 @@ static int fifo_open(struct inode *inode, struct file *f)
 	return 0;
 }
 
-const struct file_ops fifo_ops = { .open = fifo_open };
+const struct file_ops fifo_ops = {.open = fifo_open};

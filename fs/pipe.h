@@ -4,8 +4,8 @@
 
 #include "fs/vfs.h"
 
-#define PIPE_BUF 4096	     /* writes up to this size are atomic */
-#define PIPE_SIZE 65536	     /* ring capacity (the Linux default) */
+#define PIPE_BUF  4096	/* writes up to this size are atomic */
+#define PIPE_SIZE 65536 /* ring capacity (the Linux default) */
 
 /*
  * pipe_create - a new pipe: @files[0] the read end, @files[1] the write end (one reference

@@ -18,7 +18,7 @@ enum proc_kind { P_ROOT, P_SELF, P_MEMINFO, P_MOUNTS, P_PIDDIR, P_EXE, P_FDDIR, 
 
 /* inode->priv holds the kind in bits 0..7 and the fd number above */
 #define KIND(i) ((enum proc_kind)((unsigned long)(i)->priv & 0xff))
-#define ARG(i) ((int)((unsigned long)(i)->priv >> 8))
+#define ARG(i)	((int)((unsigned long)(i)->priv >> 8))
 
 static int default_pid(void)
 {
@@ -234,13 +234,14 @@ static int proc_iterate(struct file *f, struct dir_context *ctx)
 				continue;
 			fput(fl);
 			n = snprintf(name, sizeof(name), "%d", (int)(ctx->pos - 2));
-			if (!ctx->emit(ctx, name, (size_t)n, 1000 + ctx->pos, mode_to_dtype(S_IFLNK)))
+			if (!ctx->emit(ctx, name, (size_t)n, 1000 + ctx->pos,
+				       mode_to_dtype(S_IFLNK)))
 				return 0;
 		}
 		return 0;
 	}
-	static const char *const root_names[] = { "self", "meminfo", "mounts" };
-	static const char *const pid_names[] = { "exe", "fd" };
+	static const char *const root_names[] = {"self", "meminfo", "mounts"};
+	static const char *const pid_names[] = {"exe", "fd"};
 	const char *const *names = KIND(dir) == P_ROOT ? root_names : pid_names;
 	size_t count = KIND(dir) == P_ROOT ? ARRAY_SIZE(root_names) : ARRAY_SIZE(pid_names);
 
@@ -262,10 +263,10 @@ static int proc_iterate(struct file *f, struct dir_context *ctx)
 	return 0;
 }
 
-static const struct inode_ops proc_dir_iops = { .lookup = proc_lookup };
-static const struct inode_ops proc_link_iops = { .get_link = proc_get_link };
-static const struct file_ops proc_dir_fops = { .iterate = proc_iterate };
-static const struct file_ops proc_file_fops = { .read = proc_file_read };
+static const struct inode_ops proc_dir_iops = {.lookup = proc_lookup};
+static const struct inode_ops proc_link_iops = {.get_link = proc_get_link};
+static const struct file_ops proc_dir_fops = {.iterate = proc_iterate};
+static const struct file_ops proc_file_fops = {.read = proc_file_read};
 
 struct super_block *procfs_create_sb(void)
 {

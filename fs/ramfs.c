@@ -38,7 +38,7 @@ static void ramfs_evict(struct inode *inode)
 	inode->priv = NULL;
 }
 
-static const struct super_ops ramfs_sops = { .evict = ramfs_evict };
+static const struct super_ops ramfs_sops = {.evict = ramfs_evict};
 
 struct super_block *ramfs_create_sb(const char *fstype, u32 root_mode)
 {
@@ -366,7 +366,7 @@ static int ramfs_iterate(struct file *f, struct dir_context *ctx)
 	if (!dir_emit_dots(f, ctx))
 		return 0;
 	spin_lock(&dcache_lock);
-	list_for_each_entry(c, &dir->children, sibling) {
+	list_for_each_entry (c, &dir->children, sibling) {
 		if (i++ < ctx->pos)
 			continue;
 		if (!ctx->emit(ctx, c->name, c->namelen, c->inode->ino,
@@ -388,9 +388,9 @@ static const struct inode_ops ramfs_dir_iops = {
 	.rename = ramfs_rename,
 };
 
-static const struct inode_ops ramfs_file_iops = { .setsize = ramfs_setsize };
-static const struct inode_ops ramfs_symlink_iops = { .get_link = ramfs_get_link };
-static const struct file_ops ramfs_dir_fops = { .iterate = ramfs_iterate };
+static const struct inode_ops ramfs_file_iops = {.setsize = ramfs_setsize};
+static const struct inode_ops ramfs_symlink_iops = {.get_link = ramfs_get_link};
+static const struct file_ops ramfs_dir_fops = {.iterate = ramfs_iterate};
 
 const struct file_ops ramfs_file_ops = {
 	.read = ramfs_read,

@@ -55,8 +55,7 @@ struct getdents_ctx {
 	int err;
 };
 
-static bool getdents_emit(struct dir_context *ctx, const char *name, size_t len, u64 ino,
-			  u32 dtype)
+static bool getdents_emit(struct dir_context *ctx, const char *name, size_t len, u64 ino, u32 dtype)
 {
 	struct getdents_ctx *g = container_of(ctx, struct getdents_ctx, ctx);
 	size_t reclen = ALIGN_UP(__builtin_offsetof(struct linux_dirent64, d_name) + len + 1, 8);
@@ -80,7 +79,7 @@ static bool getdents_emit(struct dir_context *ctx, const char *name, size_t len,
 
 ssize_t vfs_getdents64(struct file *f, void *kbuf, size_t size)
 {
-	struct getdents_ctx g = { .ctx = { .emit = getdents_emit }, .buf = kbuf, .size = size };
+	struct getdents_ctx g = {.ctx = {.emit = getdents_emit}, .buf = kbuf, .size = size};
 	int err;
 
 	if (f->fmode & FMODE_PATH)

@@ -41,7 +41,8 @@ static int rename_locked(struct dentry *od, struct dentry *ndir, const char *nla
 		return -EEXIST;
 	if (odir_is && is_below_locked(ndir, od))
 		return -EINVAL;
-	if (nd && (flags & RENAME_EXCHANGE) && S_ISDIR(nd->inode->mode) && is_below_locked(odir, nd))
+	if (nd && (flags & RENAME_EXCHANGE) && S_ISDIR(nd->inode->mode) &&
+	    is_below_locked(odir, nd))
 		return -EINVAL;
 	if (nd && !(flags & RENAME_EXCHANGE)) {
 		if (nd->inode == od->inode)
@@ -97,8 +98,7 @@ static int rename_locked(struct dentry *od, struct dentry *ndir, const char *nla
 	return 0;
 }
 
-int vfs_renameat2(int odirfd, const char *opath, int ndirfd, const char *npath,
-		  unsigned int flags)
+int vfs_renameat2(int odirfd, const char *opath, int ndirfd, const char *npath, unsigned int flags)
 {
 	struct parent_walk opw, npw;
 	struct dentry *victim = NULL, *old_parent = NULL;

@@ -21,22 +21,23 @@
 
 static spinlock_t tty_lock = SPINLOCK_INIT("tty");
 static struct wait_queue tty_wq = WAIT_QUEUE_INIT(tty_wq);
-static char line[TTY_LINE_MAX];	    /* [tty_lock] cooked input not yet read */
-static size_t line_len;		    /* [tty_lock] */
-static size_t line_ready;	    /* [tty_lock] bytes that complete lines (readable) */
-static bool eof_mark;		    /* [tty_lock] a ^D ended the last ready part */
-static int tty_pgrp = 1;	    /* [tty_lock] TIOCGPGRP/TIOCSPGRP */
-static struct winsize tty_winsize;  /* [tty_lock] 0x0 as a serial console reports */
+static char line[TTY_LINE_MAX];	   /* [tty_lock] cooked input not yet read */
+static size_t line_len;		   /* [tty_lock] */
+static size_t line_ready;	   /* [tty_lock] bytes that complete lines (readable) */
+static bool eof_mark;		   /* [tty_lock] a ^D ended the last ready part */
+static int tty_pgrp = 1;	   /* [tty_lock] TIOCGPGRP/TIOCSPGRP */
+static struct winsize tty_winsize; /* [tty_lock] 0x0 as a serial console reports */
 
 /* The reference Linux serial console's settings (TCGETS there): ICRNL|IXON, OPOST|ONLCR,
  * B38400|CS8|CREAD|HUPCL|CLOCAL, ISIG|ICANON|ECHO|ECHOE|ECHOK|ECHOCTL|ECHOKE|IEXTEN. */
-static struct termios tty_termios = {	/* [tty_lock] */
+static struct termios tty_termios = {
+	/* [tty_lock] */
 	.c_iflag = 02400,
 	.c_oflag = 05,
 	.c_cflag = 06275,
 	.c_lflag = 0105073,
 	.c_line = 0,
-	.c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0 },
+	.c_cc = {3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0},
 };
 
 static void echo(const char *s, size_t n)

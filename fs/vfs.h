@@ -16,11 +16,11 @@
 #include "uapi/stat.h"
 #include "uapi/fcntl.h"
 
-#define PATH_MAX 4096
-#define NAME_MAX 255
-#define MAXSYMLINKS 40
+#define PATH_MAX	      4096
+#define NAME_MAX	      255
+#define MAXSYMLINKS	      40
 #define RLIMIT_NOFILE_DEFAULT 1024 /* soft and hard default of RLIMIT_NOFILE */
-#define FS_MAX_FILE_SIZE (1ULL << 40)
+#define FS_MAX_FILE_SIZE      (1ULL << 40)
 
 struct inode;
 struct dentry;
@@ -57,14 +57,14 @@ struct super_ops {
  * Locks: [I] immutable after creation; [a] atomic access only.
  */
 struct super_block {
-	const char *fstype;	      /* [I] "ramfs", "tmpfs", "devtmpfs", "proc", "pipefs" */
-	const struct super_ops *ops;  /* [I] */
-	u32 dev;		      /* [I] st_dev (kernel dev_t: anonymous 0:N) */
-	u32 flags;		      /* [I] SB_* */
-	u32 refcount;		      /* [a] one per inode and one per mount */
-	u64 next_ino;		      /* [a] inode number allocator */
-	struct dentry *root;	      /* [I] */
-	void *priv;		      /* [I] fs-private */
+	const char *fstype;	     /* [I] "ramfs", "tmpfs", "devtmpfs", "proc", "pipefs" */
+	const struct super_ops *ops; /* [I] */
+	u32 dev;		     /* [I] st_dev (kernel dev_t: anonymous 0:N) */
+	u32 flags;		     /* [I] SB_* */
+	u32 refcount;		     /* [a] one per inode and one per mount */
+	u64 next_ino;		     /* [a] inode number allocator */
+	struct dentry *root;	     /* [I] */
+	void *priv;		     /* [I] fs-private */
 };
 
 /* Inode operations on directories, symlinks and (setsize) regular files. Called with
@@ -81,8 +81,8 @@ struct inode_ops {
 	int (*unlink)(struct inode *dir, struct dentry *d);
 	int (*rmdir)(struct inode *dir, struct dentry *d);
 	/* rename - move @od in @odir to @nd's name in @ndir; @nd may be positive (replace). */
-	int (*rename)(struct inode *odir, struct dentry *od, struct inode *ndir,
-		      struct dentry *nd, unsigned int flags);
+	int (*rename)(struct inode *odir, struct dentry *od, struct inode *ndir, struct dentry *nd,
+		      unsigned int flags);
 	/* get_link - the target of a symlink into @buf (PATH_MAX bytes); returns length or -E. */
 	int (*get_link)(struct dentry *d, char *buf);
 	/* setsize - truncate or extend a regular file. Called without dcache_lock. */
@@ -113,12 +113,12 @@ struct file_ops {
 /* The write op ignores the data (/dev/null, /dev/zero): write(2) never reads the user buffer. */
 #define FOP_WRITE_DISCARDS 0x1
 
-#define POLLIN	0x001
-#define POLLPRI 0x002
-#define POLLOUT 0x004
-#define POLLERR 0x008
-#define POLLHUP 0x010
-#define POLLNVAL 0x020
+#define POLLIN	   0x001
+#define POLLPRI	   0x002
+#define POLLOUT	   0x004
+#define POLLERR	   0x008
+#define POLLHUP	   0x010
+#define POLLNVAL   0x020
 #define POLLRDNORM 0x040
 #define POLLWRNORM 0x100
 
@@ -128,51 +128,51 @@ struct file_ops {
  */
 struct inode {
 	spinlock_t lock;
-	u32 refcount;			/* [a] */
-	u32 mode;			/* [i] type [I] and permission bits */
-	u32 nlink;			/* [i] */
-	u32 uid, gid;			/* [i] */
-	u64 size;			/* [i] */
+	u32 refcount;			      /* [a] */
+	u32 mode;			      /* [i] type [I] and permission bits */
+	u32 nlink;			      /* [i] */
+	u32 uid, gid;			      /* [i] */
+	u64 size;			      /* [i] */
 	struct ktimespec atime, mtime, ctime; /* [i] */
-	u64 ino;			/* [I] */
-	u32 rdev;			/* [I] device nodes: kernel dev_t */
-	struct super_block *sb;		/* [I] */
-	const struct inode_ops *iops;	/* [I] */
-	const struct file_ops *fops;	/* [I] */
-	void *priv;			/* fs-private: ramfs data, symlink body, pipe */
+	u64 ino;			      /* [I] */
+	u32 rdev;			      /* [I] device nodes: kernel dev_t */
+	struct super_block *sb;		      /* [I] */
+	const struct inode_ops *iops;	      /* [I] */
+	const struct file_ops *fops;	      /* [I] */
+	void *priv;			      /* fs-private: ramfs data, symlink body, pipe */
 };
 
-#define D_PINNED 0x1  /* holds a reference on itself: part of a SB_PINNED tree */
-#define D_DEAD	 0x2  /* unlinked or removed from its directory */
-#define D_INTREE 0x4  /* on its parent's children list */
+#define D_PINNED 0x1 /* holds a reference on itself: part of a SB_PINNED tree */
+#define D_DEAD	 0x2 /* unlinked or removed from its directory */
+#define D_INTREE 0x4 /* on its parent's children list */
 
 /*
  * A name in the tree. Locks: [D] dcache_lock; [I] immutable. A dentry references its parent
  * (while it has one) and its inode (for its whole life).
  */
 struct dentry {
-	u32 refcount;			/* [D] */
-	u32 flags;			/* [D] D_* */
-	u32 mounted;			/* [D] mounts whose mountpoint this is */
-	u32 namelen;			/* [D] */
-	char *name;			/* [D] replaced by rename */
-	struct dentry *parent;		/* [D] the root is its own parent */
-	struct list_head children;	/* [D] */
-	struct list_head sibling;	/* [D] on parent->children */
-	struct inode *inode;		/* [I] once instantiated; NULL only while being created */
-	struct super_block *sb;		/* [I] */
+	u32 refcount;		   /* [D] */
+	u32 flags;		   /* [D] D_* */
+	u32 mounted;		   /* [D] mounts whose mountpoint this is */
+	u32 namelen;		   /* [D] */
+	char *name;		   /* [D] replaced by rename */
+	struct dentry *parent;	   /* [D] the root is its own parent */
+	struct list_head children; /* [D] */
+	struct list_head sibling;  /* [D] on parent->children */
+	struct inode *inode;	   /* [I] once instantiated; NULL only while being created */
+	struct super_block *sb;	   /* [I] */
 };
 
 /* A mounted file system. Locks: [D] dcache_lock; [I] immutable. */
 struct mount {
-	u32 refcount;			/* [D] one for being attached, one per path referencing it */
-	bool attached;			/* [D] on mount_list */
-	struct super_block *sb;		/* [I] */
-	struct dentry *root;		/* [I] referenced */
-	struct mount *parent;		/* [D] NULL for a namespace root; referenced */
-	struct dentry *mountpoint;	/* [D] referenced */
-	struct list_head list;		/* [D] on mount_list */
-	char source[32];		/* [I] what /proc/mounts prints as device */
+	u32 refcount;		   /* [D] one for being attached, one per path referencing it */
+	bool attached;		   /* [D] on mount_list */
+	struct super_block *sb;	   /* [I] */
+	struct dentry *root;	   /* [I] referenced */
+	struct mount *parent;	   /* [D] NULL for a namespace root; referenced */
+	struct dentry *mountpoint; /* [D] referenced */
+	struct list_head list;	   /* [D] on mount_list */
+	char source[32];	   /* [I] what /proc/mounts prints as device */
 };
 
 struct path {
@@ -180,25 +180,25 @@ struct path {
 	struct dentry *dentry;
 };
 
-#define FMODE_READ  0x1
-#define FMODE_WRITE 0x2
+#define FMODE_READ   0x1
+#define FMODE_WRITE  0x2
 #define FMODE_STREAM 0x4 /* no position: pipes, ttys (pos ignored, ESPIPE on lseek) */
-#define FMODE_PATH  0x8	 /* O_PATH: no I/O */
+#define FMODE_PATH   0x8 /* O_PATH: no I/O */
 
 /*
  * An open file description. Locks: [a] atomic; [p] pos_lock; [I] immutable; [f] f->lock.
  */
 struct file {
-	u32 refcount;			/* [a] */
-	u32 fmode;			/* [I] FMODE_* */
-	u32 flags;			/* [f] O_* status flags as given (O_APPEND/O_NONBLOCK change) */
-	spinlock_t lock;		/* protects flags */
+	u32 refcount;	 /* [a] */
+	u32 fmode;	 /* [I] FMODE_* */
+	u32 flags;	 /* [f] O_* status flags as given (O_APPEND/O_NONBLOCK change) */
+	spinlock_t lock; /* protects flags */
 	spinlock_t pos_lock;
-	u64 pos;			/* [p] */
-	struct path path;		/* [I] referenced (mnt may be NULL for pipes) */
-	struct inode *inode;		/* [I] path.dentry->inode */
-	const struct file_ops *ops;	/* [I] */
-	void *priv;			/* driver data */
+	u64 pos;		    /* [p] */
+	struct path path;	    /* [I] referenced (mnt may be NULL for pipes) */
+	struct inode *inode;	    /* [I] path.dentry->inode */
+	const struct file_ops *ops; /* [I] */
+	void *priv;		    /* driver data */
 };
 
 /* Directory iteration: the fs calls emit() for each entry from ctx->pos on. */
@@ -358,8 +358,7 @@ int vfs_mknodat(int dirfd, const char *path, mode_t mode, u32 dev);
 int vfs_symlinkat(const char *target, int dirfd, const char *path);
 int vfs_linkat(int odirfd, const char *opath, int ndirfd, const char *npath, int flags);
 int vfs_unlinkat(int dirfd, const char *path, int flags);
-int vfs_renameat2(int odirfd, const char *opath, int ndirfd, const char *npath,
-		  unsigned int flags);
+int vfs_renameat2(int odirfd, const char *opath, int ndirfd, const char *npath, unsigned int flags);
 /* vfs_readlinkat - copy the target into @buf (not NUL-terminated); length or -EINVAL etc. */
 ssize_t vfs_readlinkat(int dirfd, const char *path, char *buf, size_t size);
 int vfs_truncate(const char *path, s64 len);

@@ -6,7 +6,7 @@
 #include "task/task.h"
 #include "trap/trapframe.h"
 
-#define DEFINE(sym, val) __asm__ __volatile__("\n.ascii \"->" #sym " %0\"" : : "i"(val))
+#define DEFINE(sym, val)      __asm__ __volatile__("\n.ascii \"->" #sym " %0\"" : : "i"(val))
 #define OFFSET(sym, str, mem) DEFINE(sym, __builtin_offsetof(struct str, mem))
 
 void asm_offsets(void);

@@ -141,8 +141,7 @@ static unsigned int fit_order(u64 pfn, u64 end)
 {
 	unsigned int order = 0;
 
-	while (order < FRAME_MAX_ORDER && !(pfn & (1UL << order)) &&
-	       pfn + (2UL << order) <= end)
+	while (order < FRAME_MAX_ORDER && !(pfn & (1UL << order)) && pfn + (2UL << order) <= end)
 		order++;
 	return order;
 }
@@ -261,7 +260,7 @@ void frame_free(paddr_t pa, unsigned int order)
 	if (pg->order != order)
 		panic("frame_free: %lx freed with order %u, allocated with %u", (unsigned long)pa,
 		      order, pg->order);
-	if (!__atomic_compare_exchange_n(&pg->refcount, &(u32){ 1 }, 0, false, __ATOMIC_ACQ_REL,
+	if (!__atomic_compare_exchange_n(&pg->refcount, &(u32){1}, 0, false, __ATOMIC_ACQ_REL,
 					 __ATOMIC_RELAXED))
 		panic("frame_free: %lx has %u references (use page_put)", (unsigned long)pa,
 		      page_refcount(pg));

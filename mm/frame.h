@@ -19,13 +19,13 @@
 #include "list.h"
 #include "mm/memlayout.h"
 
-#define FRAME_MAX_ORDER 10   /* largest block: 2^10 frames = 4 MiB */
-#define FRAME_MAX_RANGES 16  /* distinct ranges frame_add_range() accepts */
+#define FRAME_MAX_ORDER	 10 /* largest block: 2^10 frames = 4 MiB */
+#define FRAME_MAX_RANGES 16 /* distinct ranges frame_add_range() accepts */
 
 /* struct page flags */
-#define PG_RESERVED (1U << 0)	   /* never allocatable: holes, the struct page array itself */
-#define PG_BUDDY (1U << 1)	   /* head of a free block on a buddy list */
-#define PG_SLAB (1U << 2)	   /* kmalloc slab page (one size class) */
+#define PG_RESERVED	 (1U << 0) /* never allocatable: holes, the struct page array itself */
+#define PG_BUDDY	 (1U << 1) /* head of a free block on a buddy list */
+#define PG_SLAB		 (1U << 2) /* kmalloc slab page (one size class) */
 #define PG_KMALLOC_LARGE (1U << 3) /* head of a multi-page kmalloc block */
 
 /*

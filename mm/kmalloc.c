@@ -31,16 +31,16 @@
  */
 struct kmem_class {
 	spinlock_t lock;
-	u32 size;		 /* [I] object size in bytes */
+	u32 size;		  /* [I] object size in bytes */
 	struct list_head partial; /* [c] slabs with at least one free object */
-	u64 nr_slabs;		 /* [c] slabs currently owned */
+	u64 nr_slabs;		  /* [c] slabs currently owned */
 };
 
 #define KMEM_CLASS(i)                                                                              \
 	[i] = {                                                                                    \
 		.lock = SPINLOCK_INIT("kmalloc"),                                                  \
 		.size = 1U << (KMALLOC_MIN_SHIFT + (i)),                                           \
-		.partial = LIST_HEAD_INIT(kmem_classes[i].partial),                               \
+		.partial = LIST_HEAD_INIT(kmem_classes[i].partial),                                \
 	}
 
 static struct kmem_class kmem_classes[KMALLOC_NCLASSES] = {

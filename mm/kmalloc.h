@@ -14,7 +14,7 @@
 #define KMALLOC_MAX_SHIFT 11
 #define KMALLOC_MIN_SMALL (1UL << KMALLOC_MIN_SHIFT) /* 16 */
 #define KMALLOC_MAX_SMALL (1UL << KMALLOC_MAX_SHIFT) /* 2048 */
-#define KMALLOC_NCLASSES (KMALLOC_MAX_SHIFT - KMALLOC_MIN_SHIFT + 1)
+#define KMALLOC_NCLASSES  (KMALLOC_MAX_SHIFT - KMALLOC_MIN_SHIFT + 1)
 
 /*
  * kmalloc - allocate @size bytes (contents undefined). @size 0 gets a minimal object, so NULL

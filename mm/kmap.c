@@ -69,7 +69,8 @@ void kmap_init(void)
 	map_image_section(_stext, _etext, PTE_R | PTE_X | PTE_G);
 	map_image_section(_srodata, _erodata, PTE_R | PTE_G);
 	map_image_section(_sdata, _kernel_end, PTE_R | PTE_W | PTE_G);
-	for (u64 va = KSTACK_BASE; va < KSTACK_BASE + (u64)KSTACK_SLOTS * KSTACK_SLOT; va += 1UL << 30)
+	for (u64 va = KSTACK_BASE; va < KSTACK_BASE + (u64)KSTACK_SLOTS * KSTACK_SLOT;
+	     va += 1UL << 30)
 		prefill_root(va);
 	for (u64 va = IO_BASE; va < IO_BASE + IO_SIZE; va += 1UL << 30)
 		prefill_root(va);

@@ -16,10 +16,10 @@
 #define MM_MEMLAYOUT_H
 
 #define PAGE_SHIFT 12
-#define PAGE_SIZE (1UL << PAGE_SHIFT)
-#define PAGE_MASK (~(PAGE_SIZE - 1))
+#define PAGE_SIZE  (1UL << PAGE_SHIFT)
+#define PAGE_MASK  (~(PAGE_SIZE - 1))
 
-#define USER_TOP 0x4000000000UL
+#define USER_TOP       0x4000000000UL
 #define KERNEL_LOAD_PA 0x80200000UL
 
 #ifdef KESTREL_HOST_TEST
@@ -28,13 +28,13 @@
 #define PAGE_OFFSET 0xffffffc000000000UL
 #endif
 #define DIRECT_MAP_SIZE 0x1000000000UL /* 64 GiB */
-#define KSTACK_BASE 0xffffffd000000000UL
-#define KSTACK_PAGES 4 /* 16 KiB of stack ... */
-#define KSTACK_SIZE (KSTACK_PAGES * PAGE_SIZE)
-#define KSTACK_SLOT (8 * PAGE_SIZE) /* ... in a 32 KiB slot whose low part is never mapped */
-#define KSTACK_SLOTS 65536
-#define IO_BASE 0xffffffe000000000UL
-#define IO_SIZE 0x100000000UL /* MMIO below 4 GiB physical */
+#define KSTACK_BASE	0xffffffd000000000UL
+#define KSTACK_PAGES	4 /* 16 KiB of stack ... */
+#define KSTACK_SIZE	(KSTACK_PAGES * PAGE_SIZE)
+#define KSTACK_SLOT	(8 * PAGE_SIZE) /* ... in a 32 KiB slot whose low part is never mapped */
+#define KSTACK_SLOTS	65536
+#define IO_BASE		0xffffffe000000000UL
+#define IO_SIZE		0x100000000UL /* MMIO below 4 GiB physical */
 
 #ifndef __ASSEMBLER__
 #include "types.h"

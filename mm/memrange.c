@@ -24,12 +24,12 @@ int memrange_subtract(struct mem_range *r, int *n, int max, paddr_t base, u64 si
 		if (base > rb) {
 			if (k >= max || k >= (int)ARRAY_SIZE(out))
 				return -ENOSPC;
-			out[k++] = (struct mem_range){ rb, base - rb };
+			out[k++] = (struct mem_range){rb, base - rb};
 		}
 		if (end < re) {
 			if (k >= max || k >= (int)ARRAY_SIZE(out))
 				return -ENOSPC;
-			out[k++] = (struct mem_range){ end, re - end };
+			out[k++] = (struct mem_range){end, re - end};
 		}
 	}
 	memcpy(r, out, (size_t)k * sizeof(*r));

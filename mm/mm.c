@@ -169,7 +169,8 @@ void mm_put(struct mm *mm)
 	if (csr_read(satp) == pt_satp(mm->pgd))
 		mm_activate(NULL);
 	/* nobody else can reach mm now: no lock needed */
-	vma_for_each_safe(&mm->vmas, v, n) {
+	vma_for_each_safe(&mm->vmas, v, n)
+	{
 		mm_walk_ptes(mm->pgd, v->start, v->end, zap_one, NULL);
 		vma_remove(&mm->vmas, v);
 		list_add_tail(&v->node, &dead);
@@ -199,9 +200,9 @@ static int fill_shared_anon(struct mm *mm, struct vma *v)
 		pa = frame_alloc_zeroed(0);
 		if (!pa)
 			return -ENOMEM;
-		WRITE_ONCE(*p, pa_to_pte(pa) |
-				       ((v->flags & VM_PROT_MASK) ? mm_vma_pte_perm(v->flags)
-								  : PTE_PROTNONE));
+		WRITE_ONCE(*p,
+			   pa_to_pte(pa) | ((v->flags & VM_PROT_MASK) ? mm_vma_pte_perm(v->flags)
+								      : PTE_PROTNONE));
 	}
 	return 0;
 }
@@ -243,9 +244,9 @@ struct mm *mm_dup(struct mm *parent)
 	if (!child)
 		return NULL;
 	spin_lock(&parent->lock);
-	list_for_each_entry(v, &parent->vmas.list, node) {
+	list_for_each_entry (v, &parent->vmas.list, node) {
 		struct vma *nv = vma_dup(v);
-		struct dup_arg d = { child, v };
+		struct dup_arg d = {child, v};
 
 		if (!nv) {
 			err = -ENOMEM;
@@ -313,8 +314,8 @@ static int fault_present(struct mm *mm, struct vma *v, uaddr_t va, pte_t *p, uns
 			e = pa_to_pte(pa) | mm_vma_pte_perm(v->flags);
 	}
 	if ((access & VM_WRITE) && !(e & PTE_W)) {
-		if ((v->flags & VM_SHARED) || (pg && !(pg->flags & PG_RESERVED) &&
-					       page_refcount(pg) == 1)) {
+		if ((v->flags & VM_SHARED) ||
+		    (pg && !(pg->flags & PG_RESERVED) && page_refcount(pg) == 1)) {
 			e |= PTE_W | PTE_D;
 		} else {
 			paddr_t npa = frame_alloc(0);
@@ -716,7 +717,8 @@ int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot)
 	err = vma_split_range(&mm->vmas, addr, end);
 	if (err)
 		goto out;
-	vma_for_each_in(&mm->vmas, v, addr, end) {
+	vma_for_each_in(&mm->vmas, v, addr, end)
+	{
 		v->flags = (v->flags & ~VM_PROT_MASK) | vflags;
 		mm_walk_ptes(mm->pgd, v->start, v->end, protect_one, &v->flags);
 	}
@@ -734,12 +736,28 @@ out:
 static bool advice_known(int advice)
 {
 	switch (advice) {
-	case MADV_NORMAL: case MADV_RANDOM: case MADV_SEQUENTIAL: case MADV_WILLNEED:
-	case MADV_DONTNEED: case MADV_FREE: case MADV_REMOVE: case MADV_DONTFORK:
-	case MADV_DOFORK: case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE:
-	case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP: case MADV_WIPEONFORK:
-	case MADV_KEEPONFORK: case MADV_COLD: case MADV_PAGEOUT: case MADV_POPULATE_READ:
-	case MADV_POPULATE_WRITE: case MADV_DONTNEED_LOCKED:
+	case MADV_NORMAL:
+	case MADV_RANDOM:
+	case MADV_SEQUENTIAL:
+	case MADV_WILLNEED:
+	case MADV_DONTNEED:
+	case MADV_FREE:
+	case MADV_REMOVE:
+	case MADV_DONTFORK:
+	case MADV_DOFORK:
+	case MADV_MERGEABLE:
+	case MADV_UNMERGEABLE:
+	case MADV_HUGEPAGE:
+	case MADV_NOHUGEPAGE:
+	case MADV_DONTDUMP:
+	case MADV_DODUMP:
+	case MADV_WIPEONFORK:
+	case MADV_KEEPONFORK:
+	case MADV_COLD:
+	case MADV_PAGEOUT:
+	case MADV_POPULATE_READ:
+	case MADV_POPULATE_WRITE:
+	case MADV_DONTNEED_LOCKED:
 		return true;
 	default:
 		return false;
@@ -764,10 +782,8 @@ int mm_madvise(struct mm *mm, uaddr_t addr, u64 len, int advice)
 	spin_lock(&mm->lock);
 	covered = vma_covers(&mm->vmas, addr, end);
 	if (advice == MADV_DONTNEED || advice == MADV_DONTNEED_LOCKED) {
-		vma_for_each_in(&mm->vmas, v, addr, end)
-			if (!(v->flags & VM_SHARED))
-				mm_walk_ptes(mm->pgd, MAX(v->start, addr), MIN(v->end, end),
-					     zap_one, NULL);
+		vma_for_each_in(&mm->vmas, v, addr, end) if (!(v->flags & VM_SHARED))
+			mm_walk_ptes(mm->pgd, MAX(v->start, addr), MIN(v->end, end), zap_one, NULL);
 		sfence_vma_all();
 	}
 	spin_unlock(&mm->lock);

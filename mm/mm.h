@@ -52,22 +52,22 @@ struct vm_file_ops {
 };
 
 #define MM_STACK_LIMIT (8UL << 20)   /* RLIMIT_STACK default: how far a stack may grow */
-#define MM_STACK_TOP USER_TOP	     /* exec places the initial stack just below this */
-#define MM_MMAP_GAP (128UL << 20)    /* Linux's minimum gap between stack top and mmap_base */
-#define MM_MMAP_BASE (MM_STACK_TOP - MM_MMAP_GAP)
-#define MM_MMAP_MIN PAGE_SIZE	     /* lowest address a non-fixed mmap hands out */
+#define MM_STACK_TOP   USER_TOP	     /* exec places the initial stack just below this */
+#define MM_MMAP_GAP    (128UL << 20) /* Linux's minimum gap between stack top and mmap_base */
+#define MM_MMAP_BASE   (MM_STACK_TOP - MM_MMAP_GAP)
+#define MM_MMAP_MIN    PAGE_SIZE /* lowest address a non-fixed mmap hands out */
 
 /*
  * Locks: [l] mm->lock; [a] atomic access; [I] immutable after mm_create().
  */
 struct mm {
 	spinlock_t lock;
-	pagetable_t pgd;      /* [I] root table; contents [l] */
-	struct vma_set vmas;  /* [l] */
-	uaddr_t start_brk;    /* [l] page-aligned end of bss set by exec; brk never goes below */
-	uaddr_t brk;	      /* [l] current break (byte exact, as the program asked) */
-	uaddr_t mmap_base;    /* [l] top of the top-down mmap search */
-	u32 refcount;	      /* [a] tasks (and other holders) using this mm */
+	pagetable_t pgd;     /* [I] root table; contents [l] */
+	struct vma_set vmas; /* [l] */
+	uaddr_t start_brk;   /* [l] page-aligned end of bss set by exec; brk never goes below */
+	uaddr_t brk;	     /* [l] current break (byte exact, as the program asked) */
+	uaddr_t mmap_base;   /* [l] top of the top-down mmap search */
+	u32 refcount;	     /* [a] tasks (and other holders) using this mm */
 };
 
 /*

@@ -15,7 +15,7 @@
 #include "mm/pagetable.h"
 
 #define PERM_ALLOWED (PTE_R | PTE_W | PTE_X | PTE_U | PTE_G | PTE_A | PTE_D | PTE_RSW)
-#define PERM_PROT (PTE_R | PTE_W | PTE_X | PTE_U)
+#define PERM_PROT    (PTE_R | PTE_W | PTE_X | PTE_U)
 
 static inline u64 level_size(int level)
 {
@@ -106,10 +106,10 @@ pte_t *pt_walk(pagetable_t pt, u64 va, bool alloc)
 }
 
 enum visit_op {
-	OP_CLEAR,	/* invalidate leaves (arg: free frames) */
-	OP_CHECK_HUGE,	/* fail if a huge leaf is only partly inside the range */
-	OP_PROTECT,	/* replace R/W/X/U (arg: new bits) */
-	OP_PRUNE,	/* free tables that map nothing */
+	OP_CLEAR,      /* invalidate leaves (arg: free frames) */
+	OP_CHECK_HUGE, /* fail if a huge leaf is only partly inside the range */
+	OP_PROTECT,    /* replace R/W/X/U (arg: new bits) */
+	OP_PRUNE,      /* free tables that map nothing */
 };
 
 static bool table_empty(pagetable_t table)

@@ -24,26 +24,26 @@
 #include "riscv.h"
 #include "mm/memlayout.h"
 
-#define PTE_V (1UL << 0) /* valid */
-#define PTE_R (1UL << 1) /* readable */
-#define PTE_W (1UL << 2) /* writable (needs R) */
-#define PTE_X (1UL << 3) /* executable */
-#define PTE_U (1UL << 4) /* user accessible */
-#define PTE_G (1UL << 5) /* global mapping */
-#define PTE_A (1UL << 6) /* accessed */
-#define PTE_D (1UL << 7) /* dirty */
-#define PTE_RSW0 (1UL << 8) /* reserved for software */
-#define PTE_RSW1 (1UL << 9)
-#define PTE_RSW (PTE_RSW0 | PTE_RSW1)
+#define PTE_V	       (1UL << 0) /* valid */
+#define PTE_R	       (1UL << 1) /* readable */
+#define PTE_W	       (1UL << 2) /* writable (needs R) */
+#define PTE_X	       (1UL << 3) /* executable */
+#define PTE_U	       (1UL << 4) /* user accessible */
+#define PTE_G	       (1UL << 5) /* global mapping */
+#define PTE_A	       (1UL << 6) /* accessed */
+#define PTE_D	       (1UL << 7) /* dirty */
+#define PTE_RSW0       (1UL << 8) /* reserved for software */
+#define PTE_RSW1       (1UL << 9)
+#define PTE_RSW	       (PTE_RSW0 | PTE_RSW1)
 #define PTE_FLAGS_MASK 0x3ffUL
-#define PTE_PPN_SHIFT 10
-#define PTE_PPN_BITS 44
+#define PTE_PPN_SHIFT  10
+#define PTE_PPN_BITS   44
 
-#define PT_ENTRIES 512
-#define PT_LEVELS 3
+#define PT_ENTRIES	512
+#define PT_LEVELS	3
 #define PT_KERNEL_FIRST 256 /* first root index of the kernel half */
-#define PAGE_SIZE_2M (1UL << 21)
-#define PAGE_SIZE_1G (1UL << 30)
+#define PAGE_SIZE_2M	(1UL << 21)
+#define PAGE_SIZE_1G	(1UL << 30)
 
 typedef u64 pte_t;
 typedef pte_t *pagetable_t; /* 512 entries, addressed through the direct map */

@@ -76,11 +76,11 @@ int copy_struct_from_user(void *dst, size_t ksize, uaddr_t src, size_t usize);
 int futex_atomic_cmpxchg_u32(u32 *oldval_out, uaddr_t uaddr, u32 oldval, u32 newval);
 
 /* FUTEX_WAKE_OP operations (futex(2)). */
-#define FUTEX_ATOMIC_SET 0
-#define FUTEX_ATOMIC_ADD 1
-#define FUTEX_ATOMIC_OR 2
+#define FUTEX_ATOMIC_SET  0
+#define FUTEX_ATOMIC_ADD  1
+#define FUTEX_ATOMIC_OR	  2
 #define FUTEX_ATOMIC_ANDN 3
-#define FUTEX_ATOMIC_XOR 4
+#define FUTEX_ATOMIC_XOR  4
 
 /*
  * futex_atomic_op_u32 - atomically apply @op (FUTEX_ATOMIC_*) with @oparg to the user word at

@@ -53,7 +53,7 @@ struct vma *vma_find(struct vma_set *set, uaddr_t addr)
 {
 	struct vma *v;
 
-	list_for_each_entry(v, &set->list, node)
+	list_for_each_entry (v, &set->list, node)
 		if (v->end > addr)
 			return v;
 	return NULL;
@@ -88,7 +88,8 @@ bool vma_covers(struct vma_set *set, uaddr_t start, uaddr_t end)
 	struct vma *v;
 	uaddr_t at = start;
 
-	vma_for_each_in(set, v, start, end) {
+	vma_for_each_in(set, v, start, end)
+	{
 		if (v->start > at)
 			return false;
 		at = v->end;

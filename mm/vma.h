@@ -17,13 +17,13 @@
 #include "mm/memlayout.h"
 
 /* VMA flags. The first three double as access bits for vm_fault(). */
-#define VM_READ 0x1U
-#define VM_WRITE 0x2U
-#define VM_EXEC 0x4U
-#define VM_SHARED 0x8U	    /* MAP_SHARED: writes reach the file or the shared anonymous pages */
-#define VM_GROWSDOWN 0x10U  /* stack: a fault just below start extends the VMA */
-#define VM_NORESERVE 0x20U  /* MAP_NORESERVE (recorded only) */
-#define VM_STACK 0x40U	    /* MAP_STACK (recorded only) */
+#define VM_READ	     0x1U
+#define VM_WRITE     0x2U
+#define VM_EXEC	     0x4U
+#define VM_SHARED    0x8U  /* MAP_SHARED: writes reach the file or the shared anonymous pages */
+#define VM_GROWSDOWN 0x10U /* stack: a fault just below start extends the VMA */
+#define VM_NORESERVE 0x20U /* MAP_NORESERVE (recorded only) */
+#define VM_STACK     0x40U /* MAP_STACK (recorded only) */
 #define VM_PROT_MASK (VM_READ | VM_WRITE | VM_EXEC)
 
 struct vm_file_ops;
@@ -35,8 +35,8 @@ struct vma {
 	unsigned int flags;	       /* [m] VM_* */
 	const struct vm_file_ops *ops; /* [m] NULL: anonymous memory */
 	void *file;		       /* [m] opaque file the ops act on (one reference held) */
-	u64 pgoff;		       /* [m] file offset (bytes, page aligned) that maps to start */
-	uaddr_t file_end;	       /* [m] bytes at or above this address read as zero */
+	u64 pgoff;	  /* [m] file offset (bytes, page aligned) that maps to start */
+	uaddr_t file_end; /* [m] bytes at or above this address read as zero */
 };
 
 struct vma_set {
@@ -140,6 +140,7 @@ bool vma_gap_topdown(struct vma_set *set, u64 len, uaddr_t low, uaddr_t high, ua
 #define vma_for_each_safe(set, v, n)                                                               \
 	for ((v) = list_entry((set)->list.next, struct vma, node),                                 \
 	    (n) = list_entry((v)->node.next, struct vma, node);                                    \
-	     &(v)->node != &(set)->list; (v) = (n), (n) = list_entry((n)->node.next, struct vma, node))
+	     &(v)->node != &(set)->list;                                                           \
+	     (v) = (n), (n) = list_entry((n)->node.next, struct vma, node))
 
 #endif

@@ -136,8 +136,8 @@ int sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base)
 		sbi_ecall(SBI_EXT_IPI, 0, hart_mask, hart_mask_base, 0, 0, 0, 0).error);
 }
 
-int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base, unsigned long start,
-			  unsigned long size)
+int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
+			  unsigned long start, unsigned long size)
 {
 	return sbi_err_to_errno(
 		sbi_ecall(SBI_EXT_RFENCE, 1, hart_mask, hart_mask_base, start, size, 0, 0).error);

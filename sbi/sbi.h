@@ -9,18 +9,18 @@
 
 #define SBI_EXT_LEGACY_PUTCHAR 0x01
 #define SBI_EXT_LEGACY_GETCHAR 0x02
-#define SBI_EXT_BASE 0x10
-#define SBI_EXT_TIME 0x54494D45
-#define SBI_EXT_IPI 0x735049
-#define SBI_EXT_RFENCE 0x52464E43
-#define SBI_EXT_HSM 0x48534D
-#define SBI_EXT_SRST 0x53525354
-#define SBI_EXT_DBCN 0x4442434E
+#define SBI_EXT_BASE	       0x10
+#define SBI_EXT_TIME	       0x54494D45
+#define SBI_EXT_IPI	       0x735049
+#define SBI_EXT_RFENCE	       0x52464E43
+#define SBI_EXT_HSM	       0x48534D
+#define SBI_EXT_SRST	       0x53525354
+#define SBI_EXT_DBCN	       0x4442434E
 
-#define SBI_SRST_TYPE_SHUTDOWN 0
+#define SBI_SRST_TYPE_SHUTDOWN	  0
 #define SBI_SRST_TYPE_COLD_REBOOT 1
-#define SBI_SRST_REASON_NONE 0
-#define SBI_SRST_REASON_FAILURE 1
+#define SBI_SRST_REASON_NONE	  0
+#define SBI_SRST_REASON_FAILURE	  1
 
 #define SBI_HSM_STARTED 0
 #define SBI_HSM_STOPPED 1
@@ -61,8 +61,8 @@ void sbi_set_timer(u64 stime_value);
 int sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base);
 
 /* sbi_remote_sfence_vma - flush [start, start+size) on the harts of the mask; size -1 = all. */
-int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base, unsigned long start,
-			  unsigned long size);
+int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
+			  unsigned long start, unsigned long size);
 
 /* sbi_hart_start - start @hartid at physical @start_pa with a1 = @opaque. Returns 0 or -Exxx. */
 int sbi_hart_start(unsigned long hartid, unsigned long start_pa, unsigned long opaque);

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 LOGDIR=build/test-logs
 mkdir -p "$LOGDIR"
 
-all_suites=(host boot_configs panic_paths kernel_options gdb_backtrace uboot_go user)
+all_suites=(host boot_configs panic_paths kernel_options gdb_backtrace uboot_go syscall_log user)
 suites=("$@")
 [ ${#suites[@]} = 0 ] && suites=("${all_suites[@]}")
 

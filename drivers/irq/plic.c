@@ -10,10 +10,10 @@
 #include "sched/cpu.h"
 #include "trap/irq.h"
 
-#define PLIC_PRIORITY(irq) (4 * (irq))
-#define PLIC_ENABLE(ctx) (0x2000 + 0x80 * (ctx))
+#define PLIC_PRIORITY(irq)  (4 * (irq))
+#define PLIC_ENABLE(ctx)    (0x2000 + 0x80 * (ctx))
 #define PLIC_THRESHOLD(ctx) (0x200000 + 0x1000 * (ctx))
-#define PLIC_CLAIM(ctx) (0x200000 + 0x1000 * (ctx) + 4)
+#define PLIC_CLAIM(ctx)	    (0x200000 + 0x1000 * (ctx) + 4)
 
 /* Locks: [I] after plic_init. Enable words are written at registration time (boot). */
 static volatile u8 *plic;

@@ -21,11 +21,11 @@
 #define UART_LSR 5
 #define UART_USR 31 /* DesignWare: UART status */
 
-#define IER_RDI 0x01
-#define LSR_DR 0x01
-#define LSR_THRE 0x20
+#define IER_RDI	   0x01
+#define LSR_DR	   0x01
+#define LSR_THRE   0x20
 #define IIR_NO_INT 0x01
-#define IIR_BUSY 0x07
+#define IIR_BUSY   0x07
 
 /* Locks: [I] after uart_init; register access is serialised by the console lock. */
 static volatile u8 *base;
@@ -67,7 +67,7 @@ static void uart_irq(unsigned int irq, void *arg)
 		console_input((char)uart_in(UART_RBR));
 }
 
-static const struct console_driver uart_console = { "uart", uart_write };
+static const struct console_driver uart_console = {"uart", uart_write};
 
 int uart_init(void)
 {

@@ -39,7 +39,7 @@ struct task boot_task = {
 	.name = "idle0",
 };
 
-static const char *const sbi_impls[] = { "BBL", "OpenSBI", "Xvisor", "KVM", "RustSBI", "Diosix" };
+static const char *const sbi_impls[] = {"BBL", "OpenSBI", "Xvisor", "KVM", "RustSBI", "Diosix"};
 
 /* Pick the device tree: the firmware's (a1), else the board's built-in one. */
 static const void *find_fdt(u64 *hartid)
@@ -48,8 +48,8 @@ static const void *find_fdt(u64 *hartid)
 	u32 magic;
 
 	*hartid = boot_regs[0];
-	if (a1 && a1 < DIRECT_MAP_SIZE && !(a1 & 7) &&
-	    !probe_read_u32(pa_to_kva(a1), &magic) && board_fdt_valid(pa_to_kva(a1)))
+	if (a1 && a1 < DIRECT_MAP_SIZE && !(a1 & 7) && !probe_read_u32(pa_to_kva(a1), &magic) &&
+	    board_fdt_valid(pa_to_kva(a1)))
 		return pa_to_kva(a1);
 	/* U-Boot's go: a0/a1 are argc/argv and the hart id is in tp. */
 	*hartid = boot_regs[2];
@@ -63,10 +63,9 @@ static void print_banner(u64 hartid)
 	pr_info("Kestrel %s (riscv64) booting on hart %lu\n", KESTREL_VERSION, hartid);
 	pr_info("sbi: spec %lu.%lu, %s %lu.%lu, dbcn %s, hsm %s, srst %s\n",
 		(sbi_spec_version >> 24) & 0x7f, sbi_spec_version & 0xffffff,
-		impl < ARRAY_SIZE(sbi_impls) ? sbi_impls[impl] : "unknown",
-		sbi_impl_version >> 16, sbi_impl_version & 0xffff,
-		sbi_probe(SBI_EXT_DBCN) ? "yes" : "no", sbi_probe(SBI_EXT_HSM) ? "yes" : "no",
-		sbi_probe(SBI_EXT_SRST) ? "yes" : "no");
+		impl < ARRAY_SIZE(sbi_impls) ? sbi_impls[impl] : "unknown", sbi_impl_version >> 16,
+		sbi_impl_version & 0xffff, sbi_probe(SBI_EXT_DBCN) ? "yes" : "no",
+		sbi_probe(SBI_EXT_HSM) ? "yes" : "no", sbi_probe(SBI_EXT_SRST) ? "yes" : "no");
 }
 
 static void print_board(void)
@@ -212,7 +211,10 @@ void kmain(void)
 	cpus[0].emerg_sp += PAGE_SIZE;
 	boot_task.kstack_top = top;
 	boot_task.kstack_bottom = bottom;
-	__asm__ __volatile__("mv sp, %0\n\tmv s0, zero\n\tj kmain_late_trampoline" : : "r"(top) : "memory");
+	__asm__ __volatile__("mv sp, %0\n\tmv s0, zero\n\tj kmain_late_trampoline"
+			     :
+			     : "r"(top)
+			     : "memory");
 	__builtin_unreachable();
 }
 

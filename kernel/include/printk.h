@@ -6,12 +6,12 @@
 #include "types.h"
 #include <stdarg.h>
 
-#define LOGLEVEL_EMERG 0
-#define LOGLEVEL_ERR 3
+#define LOGLEVEL_EMERG	 0
+#define LOGLEVEL_ERR	 3
 #define LOGLEVEL_WARNING 4
-#define LOGLEVEL_NOTICE 5
-#define LOGLEVEL_INFO 6
-#define LOGLEVEL_DEBUG 7
+#define LOGLEVEL_NOTICE	 5
+#define LOGLEVEL_INFO	 6
+#define LOGLEVEL_DEBUG	 7
 
 /* Messages with a level numerically below this are printed (boot argument loglevel=N). */
 extern int console_loglevel;
@@ -23,11 +23,11 @@ extern int console_loglevel;
 void printk_level(int level, const char *fmt, ...) __printf(2, 3);
 void vprintk_level(int level, const char *fmt, va_list ap);
 
-#define printk(...) printk_level(LOGLEVEL_INFO, __VA_ARGS__)
-#define pr_err(...) printk_level(LOGLEVEL_ERR, __VA_ARGS__)
-#define pr_warn(...) printk_level(LOGLEVEL_WARNING, __VA_ARGS__)
+#define printk(...)    printk_level(LOGLEVEL_INFO, __VA_ARGS__)
+#define pr_err(...)    printk_level(LOGLEVEL_ERR, __VA_ARGS__)
+#define pr_warn(...)   printk_level(LOGLEVEL_WARNING, __VA_ARGS__)
 #define pr_notice(...) printk_level(LOGLEVEL_NOTICE, __VA_ARGS__)
-#define pr_info(...) printk_level(LOGLEVEL_INFO, __VA_ARGS__)
+#define pr_info(...)   printk_level(LOGLEVEL_INFO, __VA_ARGS__)
 #ifdef DEBUG
 #define pr_debug(...) printk_level(LOGLEVEL_DEBUG, __VA_ARGS__)
 #else

@@ -81,16 +81,17 @@ void backtrace(void)
 
 void dump_trapframe(const struct trapframe *tf)
 {
-	static const char *const names[] = { "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0",
-					     "s1", "a0", "a1", "a2", "a3", "a4", "a5", "a6",
-					     "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8",
-					     "s9", "s10", "s11", "t3", "t4", "t5", "t6" };
+	static const char *const names[] = {"ra", "sp",	 "gp",	"tp", "t0", "t1", "t2", "s0",
+					    "s1", "a0",	 "a1",	"a2", "a3", "a4", "a5", "a6",
+					    "a7", "s2",	 "s3",	"s4", "s5", "s6", "s7", "s8",
+					    "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
 	const u64 *r = &tf->ra;
 
 	printk_level(LOGLEVEL_EMERG, "sepc %016lx sstatus %016lx scause %016lx stval %016lx\n",
 		     tf->sepc, tf->sstatus, tf->scause, tf->stval);
 	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++)
-		printk_level(LOGLEVEL_EMERG, "%3s %016lx%s", names[i], r[i], i % 4 == 3 ? "\n" : "  ");
+		printk_level(LOGLEVEL_EMERG, "%3s %016lx%s", names[i], r[i],
+			     i % 4 == 3 ? "\n" : "  ");
 	printk_level(LOGLEVEL_EMERG, "\n");
 }
 

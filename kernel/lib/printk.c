@@ -12,7 +12,7 @@ static void sbi_console_out(const char *s, size_t len)
 	sbi_console_write(s, len);
 }
 
-static const struct console_driver sbi_console = { "sbi", sbi_console_out };
+static const struct console_driver sbi_console = {"sbi", sbi_console_out};
 static const struct console_driver *console_drv = &sbi_console;
 static spinlock_t console_lock = SPINLOCK_INIT("console");
 static bool panic_mode;
@@ -23,7 +23,7 @@ static bool panic_mode;
  */
 #define INPUT_RING 256
 static spinlock_t input_lock = SPINLOCK_INIT("console_input");
-static char input_ring[INPUT_RING]; /* [input_lock] */
+static char input_ring[INPUT_RING];	    /* [input_lock] */
 static unsigned int input_head, input_tail; /* [input_lock] */
 
 void console_set_driver(const struct console_driver *drv)

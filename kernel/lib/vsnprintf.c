@@ -46,7 +46,7 @@ static void out_number(struct outbuf *o, unsigned long v, bool neg, int base, bo
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct outbuf o = { buf, size, 0 };
+	struct outbuf o = {buf, size, 0};
 
 	for (; *fmt; fmt++) {
 		bool zero = false, left = false;
@@ -91,15 +91,16 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		case 'i': {
 			long v = lng ? va_arg(ap, long) : va_arg(ap, int);
 
-			out_number(&o, v < 0 ? -(unsigned long)v : (unsigned long)v, v < 0, 10, false,
-				   width, zero, left);
+			out_number(&o, v < 0 ? -(unsigned long)v : (unsigned long)v, v < 0, 10,
+				   false, width, zero, left);
 			break;
 		}
 		case 'u':
 		case 'x':
 		case 'X':
 		case 'o': {
-			unsigned long v = lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
+			unsigned long v =
+				lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
 			int base = *fmt == 'u' ? 10 : *fmt == 'o' ? 8 : 16;
 
 			out_number(&o, v, false, base, *fmt == 'X', width, zero, left);
@@ -108,8 +109,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		case 'p':
 			out_char(&o, '0');
 			out_char(&o, 'x');
-			out_number(&o, (unsigned long)va_arg(ap, void *), false, 16, false, 16, true,
-				   false);
+			out_number(&o, (unsigned long)va_arg(ap, void *), false, 16, false, 16,
+				   true, false);
 			break;
 		case 'c':
 			if (!left)

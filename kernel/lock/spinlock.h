@@ -18,7 +18,10 @@ typedef struct spinlock {
 	struct cpu *holder; /* CPU holding it, NULL when free */
 } spinlock_t;
 
-#define SPINLOCK_INIT(n) { 0, (n), NULL }
+#define SPINLOCK_INIT(n)                                                                           \
+	{                                                                                          \
+		0, (n), NULL                                                                       \
+	}
 
 /* spin_lock_init - set @l free, named @name for diagnostics. Context: any. */
 void spin_lock_init(spinlock_t *l, const char *name);

@@ -19,8 +19,8 @@ void sched_first_run(void);
  * rq_link, timer_link, wake_at and timed_out, and each CPU's reap slot.
  */
 spinlock_t rq_lock = SPINLOCK_INIT("rq");
-static LIST_HEAD(run_queue);   /* [s] TASK_RUNNABLE tasks, FIFO */
-static LIST_HEAD(timed_sleep); /* [s] sleepers with a deadline, sorted by wake_at */
+static LIST_HEAD(run_queue);	     /* [s] TASK_RUNNABLE tasks, FIFO */
+static LIST_HEAD(timed_sleep);	     /* [s] sleepers with a deadline, sorted by wake_at */
 static struct task *reap_slot[NCPU]; /* [s] a dead kernel task whose stack awaits freeing */
 static bool resched[NCPU];	     /* [-] per CPU: current should yield at return to user */
 static int next_tid = 1;	     /* [s] */
@@ -175,7 +175,7 @@ bool sleep_locked_until(u64 deadline)
 		struct list_head *pos;
 
 		t->wake_at = deadline;
-		list_for_each(pos, &timed_sleep)
+		list_for_each (pos, &timed_sleep)
 			if (list_entry(pos, struct task, timer_link)->wake_at > deadline)
 				break;
 		list_add_tail(&t->timer_link, pos);

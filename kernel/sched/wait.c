@@ -20,7 +20,7 @@ void wait_queue_init(struct wait_queue *wq, const char *name)
 
 int wait_event(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 timeout_ns)
 {
-	struct waiter w = { .task = current };
+	struct waiter w = {.task = current};
 	u64 deadline = timeout_ns ? clock_ns() + timeout_ns : 0;
 	int ret = 0;
 
@@ -54,7 +54,7 @@ void wake_up_all_locked(struct wait_queue *wq)
 	struct list_head *pos;
 
 	assert_held(&wq->lock);
-	list_for_each(pos, &wq->sleepers)
+	list_for_each (pos, &wq->sleepers)
 		wake_up_task(list_entry(pos, struct waiter, link)->task);
 }
 
@@ -75,7 +75,7 @@ void wake_up_one(struct wait_queue *wq)
 
 int wait_once(struct wait_queue *wq, u64 timeout_ns)
 {
-	struct waiter w = { .task = current };
+	struct waiter w = {.task = current};
 	bool timed_out;
 
 	if (task_signal_pending(current))

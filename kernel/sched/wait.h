@@ -16,7 +16,10 @@ struct wait_queue {
 	struct list_head sleepers; /* [q] of struct waiter */
 };
 
-#define WAIT_QUEUE_INIT(name) { SPINLOCK_INIT(#name), LIST_HEAD_INIT((name).sleepers) }
+#define WAIT_QUEUE_INIT(name)                                                                      \
+	{                                                                                          \
+		SPINLOCK_INIT(#name), LIST_HEAD_INIT((name).sleepers)                              \
+	}
 
 /* wait_queue_init - empty queue. */
 void wait_queue_init(struct wait_queue *wq, const char *name);

@@ -85,7 +85,8 @@ long sys_fcntl(int fd, int cmd, u64 arg)
 		break;
 	case F_SETFL:
 		spin_lock(&f->lock);
-		f->flags = (f->flags & ~(O_APPEND | O_NONBLOCK)) | ((u32)arg & (O_APPEND | O_NONBLOCK));
+		f->flags = (f->flags & ~(O_APPEND | O_NONBLOCK)) |
+			   ((u32)arg & (O_APPEND | O_NONBLOCK));
 		spin_unlock(&f->lock);
 		ret = 0;
 		break;

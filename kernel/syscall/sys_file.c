@@ -12,9 +12,9 @@
 #include "task/task.h"
 #include "uapi/fcntl.h"
 
-#define IO_CHUNK (64 * 1024)
+#define IO_CHUNK     (64 * 1024)
 #define MAX_RW_COUNT 0x7ffff000L
-#define IOV_MAX 1024
+#define IOV_MAX	     1024
 
 struct iovec_user {
 	u64 base;

@@ -11,9 +11,9 @@
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"
 
-#define AT_EMPTY_PATH_FLAG 0x1000
+#define AT_EMPTY_PATH_FLAG	 0x1000
 #define AT_SYMLINK_NOFOLLOW_FLAG 0x100
-#define AT_NO_AUTOMOUNT_FLAG 0x800
+#define AT_NO_AUTOMOUNT_FLAG	 0x800
 
 static long copy_stat_out(uaddr_t statbuf, const struct kstat *k)
 {

@@ -20,28 +20,28 @@
 #include "uapi/utsname.h"
 
 /* reboot(2) arguments (linux/reboot.h values). */
-#define LINUX_REBOOT_MAGIC1 0xfee1deadU
-#define LINUX_REBOOT_MAGIC2 672274793U
-#define LINUX_REBOOT_MAGIC2A 85072278U
-#define LINUX_REBOOT_MAGIC2B 369367448U
-#define LINUX_REBOOT_MAGIC2C 537993216U
-#define LINUX_REBOOT_CMD_RESTART 0x01234567U
-#define LINUX_REBOOT_CMD_HALT 0xcdef0123U
-#define LINUX_REBOOT_CMD_CAD_ON 0x89abcdefU
-#define LINUX_REBOOT_CMD_CAD_OFF 0x00000000U
-#define LINUX_REBOOT_CMD_POWER_OFF 0x4321fedcU
-#define LINUX_REBOOT_CMD_RESTART2 0xa1b2c3d4U
+#define LINUX_REBOOT_MAGIC1	    0xfee1deadU
+#define LINUX_REBOOT_MAGIC2	    672274793U
+#define LINUX_REBOOT_MAGIC2A	    85072278U
+#define LINUX_REBOOT_MAGIC2B	    369367448U
+#define LINUX_REBOOT_MAGIC2C	    537993216U
+#define LINUX_REBOOT_CMD_RESTART    0x01234567U
+#define LINUX_REBOOT_CMD_HALT	    0xcdef0123U
+#define LINUX_REBOOT_CMD_CAD_ON	    0x89abcdefU
+#define LINUX_REBOOT_CMD_CAD_OFF    0x00000000U
+#define LINUX_REBOOT_CMD_POWER_OFF  0x4321fedcU
+#define LINUX_REBOOT_CMD_RESTART2   0xa1b2c3d4U
 #define LINUX_REBOOT_CMD_SW_SUSPEND 0xd000fce2U
-#define LINUX_REBOOT_CMD_KEXEC 0x45584543U
+#define LINUX_REBOOT_CMD_KEXEC	    0x45584543U
 
 /* getrandom(2) flags. */
 #define GRND_NONBLOCK 0x1U
-#define GRND_RANDOM 0x2U
+#define GRND_RANDOM   0x2U
 #define GRND_INSECURE 0x4U
 
-#define NGROUPS_MAX 65536
+#define NGROUPS_MAX  65536
 #define MAX_RW_COUNT (0x7fffffffUL & ~(PAGE_SIZE - 1)) /* Linux's cap on one transfer */
-#define ID_INVALID ((u32)-1)			     /* uid/gid -1: invalid, or "leave as is" */
+#define ID_INVALID   ((u32)-1)			       /* uid/gid -1: invalid, or "leave as is" */
 
 /* All-or-nothing copy out: 0 or -EFAULT. */
 static long put_out(uaddr_t dst, const void *src, size_t n)

@@ -8,17 +8,17 @@
 #include "task/task.h"
 #include "time/timer.h"
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
+#define CLOCK_REALTIME		 0
+#define CLOCK_MONOTONIC		 1
 #define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME 7
-#define TIMER_ABSTIME 1
-#define NSEC 1000000000ULL
-#define USER_HZ 100
+#define CLOCK_THREAD_CPUTIME_ID	 3
+#define CLOCK_MONOTONIC_RAW	 4
+#define CLOCK_REALTIME_COARSE	 5
+#define CLOCK_MONOTONIC_COARSE	 6
+#define CLOCK_BOOTTIME		 7
+#define TIMER_ABSTIME		 1
+#define NSEC			 1000000000ULL
+#define USER_HZ			 100
 
 struct kernel_timespec {
 	s64 tv_sec;
@@ -58,7 +58,7 @@ static s64 clock_read(int clk)
 
 static int put_timespec(uaddr_t u, u64 ns)
 {
-	struct kernel_timespec ts = { (s64)(ns / NSEC), (s64)(ns % NSEC) };
+	struct kernel_timespec ts = {(s64)(ns / NSEC), (s64)(ns % NSEC)};
 
 	return copy_to_user(u, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
@@ -94,7 +94,7 @@ long sys_clock_getres(int clockid, uaddr_t res)
 long sys_gettimeofday(uaddr_t tv, uaddr_t tz)
 {
 	u64 ns = clock_realtime_ns();
-	struct kernel_timeval v = { (s64)(ns / NSEC), (s64)(ns % NSEC / 1000) };
+	struct kernel_timeval v = {(s64)(ns / NSEC), (s64)(ns % NSEC / 1000)};
 
 	if (tv && copy_to_user(tv, &v, sizeof(v)))
 		return -EFAULT;
@@ -165,8 +165,10 @@ long sys_times(uaddr_t buf)
 {
 	struct proc *p = current->proc;
 	struct tms t = {
-		(s64)(p->utime_ticks * USER_HZ / hz), (s64)(p->stime_ticks * USER_HZ / hz),
-		(s64)(p->cutime_ticks * USER_HZ / hz), (s64)(p->cstime_ticks * USER_HZ / hz),
+		(s64)(p->utime_ticks * USER_HZ / hz),
+		(s64)(p->stime_ticks * USER_HZ / hz),
+		(s64)(p->cutime_ticks * USER_HZ / hz),
+		(s64)(p->cstime_ticks * USER_HZ / hz),
 	};
 
 	if (buf && copy_to_user(buf, &t, sizeof(t)))

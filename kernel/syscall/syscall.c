@@ -22,9 +22,9 @@ static long sys_ni(struct trapframe *tf);
 #include "syscall_names.h"
 #include "syscall_table.h"
 
-#define BITMAP_WORDS ((NR_SYSCALLS + 63) / 64)
+#define BITMAP_WORDS   ((NR_SYSCALLS + 63) / 64)
 #define STRACE_STR_MAX 32  /* characters of a string argument shown before "..." */
-#define STRACE_LINE 640	   /* enough for six arguments of which every one is a long string */
+#define STRACE_LINE    640 /* enough for six arguments of which every one is a long string */
 #define STRACE_ARG_MAX 512 /* the value of strace= (as long as the whole command line may be) */
 
 static u64 ni_logged[BITMAP_WORDS]; /* [a] numbers already reported as unimplemented */
@@ -165,11 +165,12 @@ static void put_result(struct sbuf *b, unsigned int fmt, long ret)
  * memory its strings live in) and the line is printed whole after it, so that lines of
  * different harts do not mix; a call that does not return prints its line first.
  */
-static __attribute__((noinline)) long strace_call(struct trapframe *tf, unsigned long nr, syscall_fn_t fn)
+static __attribute__((noinline)) long strace_call(struct trapframe *tf, unsigned long nr,
+						  syscall_fn_t fn)
 {
 	char line[STRACE_LINE];
-	struct sbuf b = { line, 0, sizeof(line) };
-	const u64 a[6] = { tf->a0, tf->a1, tf->a2, tf->a3, tf->a4, tf->a5 };
+	struct sbuf b = {line, 0, sizeof(line)};
+	const u64 a[6] = {tf->a0, tf->a1, tf->a2, tf->a3, tf->a4, tf->a5};
 	const struct syscall_desc *d = nr < NR_SYSCALLS ? &syscall_descs[nr] : NULL;
 	long ret;
 

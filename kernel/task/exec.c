@@ -25,16 +25,17 @@
 #include "uapi/mman.h"
 
 #define ELF_ET_DYN_BASE 0x2aaaaaa000UL /* two thirds of the Sv39 user range, as Linux */
-#define EXEC_MAX_PHDRS 64
+#define EXEC_MAX_PHDRS	64
 #define EXEC_STACK_INIT (128UL * 1024) /* mapped at exec; grows down on faults */
-#define SCRIPT_DEPTH 4
+#define SCRIPT_DEPTH	4
 /* RISC-V HWCAP bits are letters of the base ISA: I, M, A, F, D, C. */
-#define RISCV_HWCAP ((1UL << ('I' - 'A')) | (1UL << ('M' - 'A')) | (1UL << ('A' - 'A')) | \
-		     (1UL << ('F' - 'A')) | (1UL << ('D' - 'A')) | (1UL << ('C' - 'A')))
+#define RISCV_HWCAP                                                                                \
+	((1UL << ('I' - 'A')) | (1UL << ('M' - 'A')) | (1UL << ('A' - 'A')) |                      \
+	 (1UL << ('F' - 'A')) | (1UL << ('D' - 'A')) | (1UL << ('C' - 'A')))
 
 /* The strings of the new program, collected before the old program goes away. */
 struct exec_strings {
-	char *buf;    /* argv strings, then envp strings, each NUL-terminated */
+	char *buf; /* argv strings, then envp strings, each NUL-terminated */
 	size_t used;
 	int argc, envc;
 };
@@ -44,8 +45,8 @@ struct elf_image {
 	struct file *file;
 	struct elf64_ehdr eh;
 	struct elf64_phdr ph[EXEC_MAX_PHDRS];
-	u64 bias;     /* load address minus link address */
-	u64 end;      /* highest byte of any segment + 1 (after bias) */
+	u64 bias; /* load address minus link address */
+	u64 end;  /* highest byte of any segment + 1 (after bias) */
 	u64 phdr_addr;
 };
 
@@ -377,8 +378,9 @@ static int load_program(const char *path, struct exec_strings *s, struct mm **ou
 			if (prog->eh.e_ident[0] == ELFMAG0)
 				break;
 		}
-		err = depth >= SCRIPT_DEPTH ? -ELOOP
-					    : script_rewrite(head, (size_t)n, cur, s, next, sizeof(next));
+		err = depth >= SCRIPT_DEPTH
+			      ? -ELOOP
+			      : script_rewrite(head, (size_t)n, cur, s, next, sizeof(next));
 		if (err <= 0) {
 			if (err == 0)
 				err = -ENOEXEC;
@@ -503,7 +505,8 @@ static int exec_strings(const char *path, struct exec_strings *s)
 	memset(&t->fp, 0, sizeof(t->fp));
 	fp_restore(&t->fp);
 	t->tf->sp = sp;
-	t->tf->sepc = has_interp ? interp->eh.e_entry + interp->bias : prog->eh.e_entry + prog->bias;
+	t->tf->sepc =
+		has_interp ? interp->eh.e_entry + interp->bias : prog->eh.e_entry + prog->bias;
 	t->tf->sstatus = SSTATUS_SPIE | SSTATUS_FS_INITIAL;
 	t->set_child_tid = 0;
 	t->clear_child_tid = 0;
@@ -530,7 +533,7 @@ out:
 
 int kernel_execve(const char *path, const char *const *argv, const char *const *envp)
 {
-	struct exec_strings s = { 0 };
+	struct exec_strings s = {0};
 	int err = 0;
 
 	s.buf = kmalloc(EXEC_ARG_MAX);
@@ -574,7 +577,7 @@ static int copy_user_strings(struct exec_strings *s, uaddr_t array)
 
 long do_execve_user(uaddr_t upath, uaddr_t uargv, uaddr_t uenvp)
 {
-	struct exec_strings s = { 0 };
+	struct exec_strings s = {0};
 	char *path = kmalloc(PATH_MAX);
 	long len;
 	int n, err;

@@ -12,13 +12,13 @@
 #include "task/proc.h"
 #include "task/task.h"
 
-#define WNOHANG 0x00000001
-#define WUNTRACED 0x00000002
-#define WCONTINUED 0x00000008
+#define WNOHANG	    0x00000001
+#define WUNTRACED   0x00000002
+#define WCONTINUED  0x00000008
 #define __WNOTHREAD 0x20000000
-#define __WALL 0x40000000
-#define __WCLONE 0x80000000
-#define SIGCHLD 17
+#define __WALL	    0x40000000
+#define __WCLONE    0x80000000
+#define SIGCHLD	    17
 
 static void vfork_complete(struct vfork_done *vd)
 {
@@ -139,7 +139,7 @@ void do_exit_group(int status)
 		p->group_exiting = true;
 		p->group_status = status;
 	}
-	list_for_each_entry(other, &p->threads, group_link) {
+	list_for_each_entry (other, &p->threads, group_link) {
 		if (other != current) {
 			other->sigpending = true;
 			wake_up_task(other);
@@ -205,7 +205,7 @@ long do_wait4(int pid, int *status, int options)
 
 		spin_lock(&tasklist_lock);
 		seen = me->child_events;
-		list_for_each_entry(c, &me->children, sibling) {
+		list_for_each_entry (c, &me->children, sibling) {
 			if (!child_matches(c, me, pid, options))
 				continue;
 			found = true;

@@ -18,22 +18,22 @@ struct proc *init_proc;
 
 /* Linux's initial limits (include/asm-generic/resource.h), as pid 1 gets them. */
 static const struct rlimit64 init_rlimits[RLIM_NLIMITS] = {
-	[0] = { RLIM_INFINITY, RLIM_INFINITY },	      /* CPU */
-	[1] = { RLIM_INFINITY, RLIM_INFINITY },	      /* FSIZE */
-	[2] = { RLIM_INFINITY, RLIM_INFINITY },	      /* DATA */
-	[3] = { 8UL << 20, RLIM_INFINITY },	      /* STACK */
-	[4] = { 0, RLIM_INFINITY },		      /* CORE */
-	[5] = { RLIM_INFINITY, RLIM_INFINITY },	      /* RSS */
-	[6] = { 3776, 3776 },			      /* NPROC (from memory, as 512 MiB Linux) */
-	[7] = { 1024, 4096 },			      /* NOFILE */
-	[8] = { 8UL << 20, 8UL << 20 },		      /* MEMLOCK */
-	[9] = { RLIM_INFINITY, RLIM_INFINITY },	      /* AS */
-	[10] = { RLIM_INFINITY, RLIM_INFINITY },      /* LOCKS */
-	[11] = { 3776, 3776 },			      /* SIGPENDING */
-	[12] = { 819200, 819200 },		      /* MSGQUEUE */
-	[13] = { 0, 0 },			      /* NICE */
-	[14] = { 0, 0 },			      /* RTPRIO */
-	[15] = { RLIM_INFINITY, RLIM_INFINITY },      /* RTTIME */
+	[0] = {RLIM_INFINITY, RLIM_INFINITY},  /* CPU */
+	[1] = {RLIM_INFINITY, RLIM_INFINITY},  /* FSIZE */
+	[2] = {RLIM_INFINITY, RLIM_INFINITY},  /* DATA */
+	[3] = {8UL << 20, RLIM_INFINITY},      /* STACK */
+	[4] = {0, RLIM_INFINITY},	       /* CORE */
+	[5] = {RLIM_INFINITY, RLIM_INFINITY},  /* RSS */
+	[6] = {3776, 3776},		       /* NPROC (from memory, as 512 MiB Linux) */
+	[7] = {1024, 4096},		       /* NOFILE */
+	[8] = {8UL << 20, 8UL << 20},	       /* MEMLOCK */
+	[9] = {RLIM_INFINITY, RLIM_INFINITY},  /* AS */
+	[10] = {RLIM_INFINITY, RLIM_INFINITY}, /* LOCKS */
+	[11] = {3776, 3776},		       /* SIGPENDING */
+	[12] = {819200, 819200},	       /* MSGQUEUE */
+	[13] = {0, 0},			       /* NICE */
+	[14] = {0, 0},			       /* RTPRIO */
+	[15] = {RLIM_INFINITY, RLIM_INFINITY}, /* RTTIME */
 };
 
 int proc_nofile(struct proc *p)
@@ -133,8 +133,8 @@ static void open_console(void)
 static void init_main(void *arg)
 {
 	const char *path = arg;
-	const char *argv[] = { path, NULL };
-	const char *envp[] = { "HOME=/", "TERM=linux", NULL };
+	const char *argv[] = {path, NULL};
+	const char *envp[] = {"HOME=/", "TERM=linux", NULL};
 	int err;
 
 	open_console();

@@ -16,14 +16,14 @@
 #include "sched/wait.h"
 #include "types.h"
 
-#define PID_MAX 32768
+#define PID_MAX	     32768
 #define EXE_PATH_MAX 256
 
 struct task;
 struct file;
 
-#define RLIM_NLIMITS 16
-#define RLIMIT_STACK 3
+#define RLIM_NLIMITS  16
+#define RLIMIT_STACK  3
 #define RLIMIT_NOFILE 7
 #define RLIM_INFINITY (~0UL)
 
@@ -47,11 +47,11 @@ struct proc {
 	char exe[EXE_PATH_MAX];		/* [P] path of the executable, for /proc/self/exe */
 	u64 utime_ticks, stime_ticks;	/* [a] CPU time of exited and live threads */
 	u64 cutime_ticks, cstime_ticks; /* [T] of reaped children */
-	u64 child_events;		/* [T] bumped when a child becomes a zombie (wait4 sleeps on it) */
-	bool group_exiting;		/* [P] exit_group or a fatal signal is ending every thread */
-	int group_status;		/* [P] the wait status chosen for the group */
+	u64 child_events;   /* [T] bumped when a child becomes a zombie (wait4 sleeps on it) */
+	bool group_exiting; /* [P] exit_group or a fatal signal is ending every thread */
+	int group_status;   /* [P] the wait status chosen for the group */
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* [P] */
-	struct file *exe_file;		/* [P] what the group last exec'd (for /proc/self/exe) */
+	struct file *exe_file; /* [P] what the group last exec'd (for /proc/self/exe) */
 };
 
 extern spinlock_t tasklist_lock;

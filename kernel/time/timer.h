@@ -8,8 +8,8 @@
 #define CONFIG_HZ 100
 #endif
 
-extern unsigned int hz;	  /* [I] ticks per second (CONFIG_HZ, or boot argument hz=) */
-extern u64 timebase_hz;	  /* [I] frequency of the time CSR */
+extern unsigned int hz; /* [I] ticks per second (CONFIG_HZ, or boot argument hz=) */
+extern u64 timebase_hz; /* [I] frequency of the time CSR */
 
 /* clock_init - take the timebase from the board description. Context: boot hart, once. */
 void clock_init(u64 timebase);

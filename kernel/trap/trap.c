@@ -96,16 +96,19 @@ static void kernel_exception(struct trapframe *tf)
 	if (page_fault && addr < USER_TOP) {
 		if (!fixup) {
 			if (!(tf->sstatus & SSTATUS_SUM))
-				panic_trap(tf, "kernel access to user memory outside uaccess "
-					   "(%s at %lx, pc %lx)", trap_cause_name(scause), addr,
-					   tf->sepc);
-			panic_trap(tf, "kernel fault on user memory with SUM set outside uaccess "
-				   "(%s at %lx, pc %lx)", trap_cause_name(scause), addr, tf->sepc);
+				panic_trap(tf,
+					   "kernel access to user memory outside uaccess "
+					   "(%s at %lx, pc %lx)",
+					   trap_cause_name(scause), addr, tf->sepc);
+			panic_trap(tf,
+				   "kernel fault on user memory with SUM set outside uaccess "
+				   "(%s at %lx, pc %lx)",
+				   trap_cause_name(scause), addr, tf->sepc);
 		}
 		if (current && current->mm) {
-			unsigned int access = scause == EXC_STORE_PAGE_FAULT ? VM_WRITE
+			unsigned int access = scause == EXC_STORE_PAGE_FAULT  ? VM_WRITE
 					      : scause == EXC_LOAD_PAGE_FAULT ? VM_READ
-									     : VM_EXEC;
+									      : VM_EXEC;
 			int err;
 
 			if (tf->sstatus & SSTATUS_SPIE)

@@ -13,9 +13,9 @@
 #include "task/proc.h"
 #include "task/task.h"
 
-#define SIGILL 4
+#define SIGILL	4
 #define SIGTRAP 5
-#define SIGBUS 7
+#define SIGBUS	7
 #define SIGSEGV 11
 
 static unsigned int fault_access(unsigned long scause)

@@ -109,7 +109,8 @@ static long clone_vfork_exit(void)
 			 "ecall\n"
 			 "1:"
 			 : "+r"(a0)
-			 : "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a7), [nr_exit] "i"(SYS_exit_group)
+			 : "r"(a1), "r"(a2), "r"(a3), "r"(a4),
+			   "r"(a7), [nr_exit] "i"(SYS_exit_group)
 			 : "memory");
 	return a0;
 }
@@ -132,7 +133,7 @@ static void vfork_wait_run(long n)
 /* Kept out of the loop so that no loop variable lives across vfork(). */
 static __attribute__((noinline)) pid_t vfork_exec_nop(void)
 {
-	char *args[] = { (char *)self_path, "nop", NULL };
+	char *args[] = {(char *)self_path, "nop", NULL};
 	pid_t pid = vfork();
 
 	if (pid == 0) {
@@ -307,13 +308,13 @@ struct bench_case {
 };
 
 static const struct bench_case cases[] = {
-	{ "null_syscall", 500000, 1000, null_syscall_run, NULL, NULL },
-	{ "fork_wait", 500, 5, fork_wait_run, NULL, NULL },
-	{ "vfork_wait", 2500, 20, vfork_wait_run, NULL, NULL },
-	{ "execve", 400, 3, execve_run, NULL, NULL },
-	{ "cow_fault", 16384, 0, NULL, NULL, NULL }, /* n = pages; measured by cow_fault() */
-	{ "mmap_touch_munmap", 80, 2, mmap_touch_munmap_run, NULL, NULL },
-	{ "pipe_roundtrip", 3000, 50, pipe_roundtrip_run, pipe_start, pipe_stop },
+	{"null_syscall", 500000, 1000, null_syscall_run, NULL, NULL},
+	{"fork_wait", 500, 5, fork_wait_run, NULL, NULL},
+	{"vfork_wait", 2500, 20, vfork_wait_run, NULL, NULL},
+	{"execve", 400, 3, execve_run, NULL, NULL},
+	{"cow_fault", 16384, 0, NULL, NULL, NULL}, /* n = pages; measured by cow_fault() */
+	{"mmap_touch_munmap", 80, 2, mmap_touch_munmap_run, NULL, NULL},
+	{"pipe_roundtrip", 3000, 50, pipe_roundtrip_run, pipe_start, pipe_stop},
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

@@ -20,4 +20,12 @@ wait "$qpid" 2>/dev/null || true
 check "gdb: breakpoint at uart_init hit" "$glog" '^Breakpoint 1, uart_init \(\) at drivers/uart/ns16550\.c:[0-9]+$'
 check "gdb: backtrace frame 1 is the boot path" "$glog" '^#1 .*(kmain_late|kmain_late_trampoline)'
 check "gdb: kernel data readable with symbols" "$glog" '^\$1 = 0x10000000$'
+
+# The same through `make gdb` itself (generated .gdbinit, QEMU started by the target).
+mlog=$LOGDIR/make-gdb.log
+timeout 90 make -C "$TOP" --no-print-directory gdb GDBPORT=$((port + 1)) \
+	GDB_ARGS='-batch -ex "break plic_init" -ex continue -ex bt -ex kill' </dev/null >"$mlog" 2>&1 || true
+check "make gdb: .gdbinit generated with the port" "$TOP/.gdbinit" "^target remote localhost:$((port + 1))$"
+check "make gdb: breakpoint hit" "$mlog" '^Breakpoint 1, plic_init \(\) at drivers/irq/plic\.c:[0-9]+$'
+check "make gdb: backtrace through kmain" "$mlog" '^#[12] .*kmain'
 finish

@@ -103,7 +103,8 @@ static void t_host_cpio_tool(void)
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(cmd, sizeof(cmd),
 		 "cd %s && mkdir -p d && printf 'abcdefg' > d/f && ln -s f d/l && chmod 0751 d && "
-		 "find . | LC_ALL=C sort | cpio -o -H newc --quiet", dir);
+		 "find . | LC_ALL=C sort | cpio -o -H newc --quiet",
+		 dir);
 	p = popen(cmd, "r");
 	CHECK(p != NULL);
 	if (!p)

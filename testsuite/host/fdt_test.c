@@ -104,7 +104,8 @@ static void check_qemu_common(const void *fdt, size_t len, int smp)
 	CHECK_MSG(bd.nharts == smp, "nharts %d", bd.nharts);
 	for (int h = 0; h < bd.nharts; h++) {
 		CHECK(bd.harts[h].hartid == (u64)h);
-		CHECK_MSG(bd.harts[h].plic_sctx == 2 * h + 1, "hart %d sctx %d", h, bd.harts[h].plic_sctx);
+		CHECK_MSG(bd.harts[h].plic_sctx == 2 * h + 1, "hart %d sctx %d", h,
+			  bd.harts[h].plic_sctx);
 		CHECK(!strncmp(bd.harts[h].isa, "rv64", 4));
 		CHECK(bd.harts[h].sstc); /* QEMU's default rv64 CPU has had Sstc since 7.1 */
 	}
@@ -116,8 +117,8 @@ static void check_qemu_common(const void *fdt, size_t len, int smp)
 	CHECK_MSG(bd.plic.ndev == 95 || bd.plic.ndev == 96, "ndev %u", bd.plic.ndev);
 	CHECK(bd.nvirtio == 8);
 	for (int i = 0; i < bd.nvirtio; i++)
-		CHECK(bd.virtio[i].base == 0x10001000 + 0x1000 * (u64)i && bd.virtio[i].size == 0x1000 &&
-		      bd.virtio[i].irq == (u32)i + 1);
+		CHECK(bd.virtio[i].base == 0x10001000 + 0x1000 * (u64)i &&
+		      bd.virtio[i].size == 0x1000 && bd.virtio[i].irq == (u32)i + 1);
 	CHECK(bd.sdhost.size == 0);
 	CHECK(bd.bootargs[0] == '\0' && bd.initrd_start == 0 && bd.initrd_end == 0);
 }
@@ -203,7 +204,7 @@ static void prop_cells(void *t, const char *name, const u32 *v, int n)
 
 #define CELLS(t, name, ...)                                                                        \
 	do {                                                                                       \
-		const u32 v_[] = { __VA_ARGS__ };                                                  \
+		const u32 v_[] = {__VA_ARGS__};                                                    \
 		prop_cells(t, name, v_, (int)(sizeof(v_) / sizeof(v_[0])));                        \
 	} while (0)
 

@@ -14,7 +14,7 @@
 #include "mm/frame.h"
 #include "htest.h"
 
-#define MiB (1UL << 20)
+#define MiB	    (1UL << 20)
 #define ARENA_ALIGN (PAGE_SIZE << FRAME_MAX_ORDER)
 
 static char *arena;
@@ -260,9 +260,9 @@ static void t_exhaustion(void)
 /* Pages in [start, end) of bytes that lie wholly inside it. */
 static u64 whole_pages(paddr_t start, paddr_t end)
 {
-	return (end & PAGE_MASK) > ALIGN_UP(start, PAGE_SIZE) ?
-		       ((end & PAGE_MASK) - ALIGN_UP(start, PAGE_SIZE)) / PAGE_SIZE :
-		       0;
+	return (end & PAGE_MASK) > ALIGN_UP(start, PAGE_SIZE)
+		       ? ((end & PAGE_MASK) - ALIGN_UP(start, PAGE_SIZE)) / PAGE_SIZE
+		       : 0;
 }
 
 static void t_multiple_ranges(void)
@@ -272,9 +272,9 @@ static void t_multiple_ranges(void)
 	/* three disjoint ranges with unaligned edges, added out of order; the lowest is too
 	 * small for the struct page array, so it must come from the middle one */
 	paddr_t r[3][2] = {
-		{ b + 0x100 + PAGE_SIZE, b + 3 * PAGE_SIZE + 0x10 },
-		{ b + 1 * MiB + 0x1801, b + 9 * MiB + 5 },
-		{ b + 20 * MiB + 123, b + 29 * MiB - 77 },
+		{b + 0x100 + PAGE_SIZE, b + 3 * PAGE_SIZE + 0x10},
+		{b + 1 * MiB + 0x1801, b + 9 * MiB + 5},
+		{b + 20 * MiB + 123, b + 29 * MiB - 77},
 	};
 	u64 expect = 0, span, n = 0;
 	paddr_t pa;
@@ -284,8 +284,8 @@ static void t_multiple_ranges(void)
 	CHECK(frame_add_range(r[0][0], r[0][1] - r[0][0]) == 0);
 	CHECK(frame_add_range(r[1][0], r[1][1] - r[1][0]) == 0);
 	CHECK(frame_add_range(b + 8 * MiB, 2 * MiB) == -EINVAL); /* overlaps r[1] */
-	CHECK(frame_add_range(b + 10 * MiB + 5, 100) == 0);	/* no whole page: ignored */
-	CHECK(frame_add_range(~0UL - 10, 100) == -EINVAL);	/* wraps */
+	CHECK(frame_add_range(b + 10 * MiB + 5, 100) == 0);	 /* no whole page: ignored */
+	CHECK(frame_add_range(~0UL - 10, 100) == -EINVAL);	 /* wraps */
 	CHECK(frame_init_done() == 0);
 	for (int i = 0; i < 3; i++)
 		expect += whole_pages(r[i][0], r[i][1]);

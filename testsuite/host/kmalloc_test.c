@@ -11,7 +11,7 @@
 #include "mm/kmalloc.h"
 #include "htest.h"
 
-#define MiB (1UL << 20)
+#define MiB	   (1UL << 20)
 #define ARENA_SIZE (32 * MiB)
 
 static char *arena;
@@ -21,8 +21,7 @@ static void setup(void)
 	frame_reset_for_test();
 	free(arena);
 	arena = aligned_alloc(PAGE_SIZE << FRAME_MAX_ORDER, ARENA_SIZE);
-	if (!arena || frame_add_range((paddr_t)(uintptr_t)arena, ARENA_SIZE) ||
-	    frame_init_done()) {
+	if (!arena || frame_add_range((paddr_t)(uintptr_t)arena, ARENA_SIZE) || frame_init_done()) {
 		fprintf(stderr, "setup failed\n");
 		exit(2);
 	}
@@ -31,8 +30,8 @@ static void setup(void)
 static void t_every_class(void)
 {
 	u64 before = frame_free_count();
-	size_t sizes[] = { 0, 1, 8, 15, 16, 17, 31, 32, 33, 64, 100, 128, 200, 256,
-			   300, 512, 700, 1024, 1025, 2000, 2047, 2048 };
+	size_t sizes[] = {0,   1,   8,	 15,  16,  17,	31,   32,   33,	  64,	100,
+			  128, 200, 256, 300, 512, 700, 1024, 1025, 2000, 2047, 2048};
 
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		size_t sz = sizes[i], cls = kmalloc_size_class(sz);
@@ -102,7 +101,7 @@ static void t_fill_slabs(void)
 static void t_large(void)
 {
 	u64 before = frame_free_count();
-	size_t sizes[] = { 2049, 4095, 4096, 4097, 8192, 12289, 100000, 1UL << 21, 4 * MiB };
+	size_t sizes[] = {2049, 4095, 4096, 4097, 8192, 12289, 100000, 1UL << 21, 4 * MiB};
 
 	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		size_t sz = sizes[i];

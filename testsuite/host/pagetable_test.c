@@ -13,11 +13,11 @@
 #include "mm/pagetable.h"
 #include "htest.h"
 
-#define MiB (1UL << 20)
+#define MiB	   (1UL << 20)
 #define ARENA_SIZE (32 * MiB)
-#define KVA(off) (0xffffffc000000000UL + (off))
-#define RW (PTE_R | PTE_W)
-#define URW (PTE_R | PTE_W | PTE_U)
+#define KVA(off)   (0xffffffc000000000UL + (off))
+#define RW	   (PTE_R | PTE_W)
+#define URW	   (PTE_R | PTE_W | PTE_U)
 
 static char *arena;
 
@@ -26,8 +26,7 @@ static void setup(void)
 	frame_reset_for_test();
 	free(arena);
 	arena = aligned_alloc(PAGE_SIZE << FRAME_MAX_ORDER, ARENA_SIZE);
-	if (!arena || frame_add_range((paddr_t)(uintptr_t)arena, ARENA_SIZE) ||
-	    frame_init_done()) {
+	if (!arena || frame_add_range((paddr_t)(uintptr_t)arena, ARENA_SIZE) || frame_init_done()) {
 		fprintf(stderr, "setup failed\n");
 		exit(2);
 	}
@@ -82,8 +81,7 @@ static void t_errors(void)
 	CHECK(pt_map(pt, 0x1000, 0x80000000UL, 0, RW) == -EINVAL);
 	CHECK(pt_map(pt, 0x1000, 0x80000000UL, PAGE_SIZE, PTE_W) == -EINVAL);
 	CHECK(pt_map(pt, 0x1000, 0x80000000UL, PAGE_SIZE, PTE_U) == -EINVAL);
-	CHECK(pt_map(pt, 0x1000, 0x80000000UL, PAGE_SIZE, PTE_R | PTE_V | (1UL << 62)) ==
-	      -EINVAL);
+	CHECK(pt_map(pt, 0x1000, 0x80000000UL, PAGE_SIZE, PTE_R | PTE_V | (1UL << 62)) == -EINVAL);
 	CHECK(pt_map(pt, USER_TOP, 0x80000000UL, PAGE_SIZE, RW) == -EINVAL);
 	CHECK(pt_map(pt, USER_TOP - PAGE_SIZE, 0x80000000UL, 2 * PAGE_SIZE, RW) == -EINVAL);
 	CHECK(pt_protect(pt, 0x1000, PAGE_SIZE, PTE_W) == -EINVAL);
@@ -100,7 +98,7 @@ static void t_eexist_no_partial(void)
 
 	CHECK(pt_map(pt, 0x10000, pa, 4 * PAGE_SIZE, URW) == 0);
 	CHECK(pt_map(pt, 0x8000, pb, 16 * PAGE_SIZE, PTE_R) == -EEXIST);
-	CHECK(pt_translate(pt, 0x8000, NULL) == 0);  /* first pages rolled back */
+	CHECK(pt_translate(pt, 0x8000, NULL) == 0); /* first pages rolled back */
 	CHECK(pt_translate(pt, 0xf000, NULL) == 0);
 	CHECK(pt_translate(pt, 0x17000, NULL) == 0); /* nothing past the clash */
 	CHECK(pt_translate(pt, 0x10000, &perm) == pa && (perm & PTE_W)); /* old one intact */
@@ -212,7 +210,7 @@ static void t_huge(void)
 	CHECK(pt_translate(pt, KVA(pa) + (1UL << 30) + 2 * MiB + 0x1234, NULL) ==
 	      pa + (1UL << 30) + 2 * MiB + 0x1234);
 	CHECK(pt_translate(pt, KVA(pa) + size, NULL) == 0);
-	CHECK(pt_walk(pt, KVA(pa) + 0x5000, true) == NULL);		 /* inside the 1 GiB leaf */
+	CHECK(pt_walk(pt, KVA(pa) + 0x5000, true) == NULL); /* inside the 1 GiB leaf */
 	CHECK(pt_walk(pt, KVA(pa) + (1UL << 30) + 0x5000, false) == NULL); /* 2 MiB leaf */
 	CHECK(pt_map(pt, KVA(pa) + 0x5000, 0x1000, PAGE_SIZE, RW) == -EEXIST);
 	CHECK(pt_map_huge(pt, KVA(pa) + size - PAGE_SIZE, pa, 2 * PAGE_SIZE, RW) == -EEXIST);
@@ -281,8 +279,7 @@ static void t_destroy_and_kernel_half(void)
 	pt_destroy(upt, true);
 	CHECK(page_refcount(pa_to_page(keep)) == 1);
 	frame_free(keep, 0);
-	CHECK_MSG(frame_free_count() == mid, "%ld frames leaked",
-		  (long)(mid - frame_free_count()));
+	CHECK_MSG(frame_free_count() == mid, "%ld frames leaked", (long)(mid - frame_free_count()));
 	/* the kernel half still works */
 	CHECK(pt_translate(kpt, KVA(0x100000000UL) + 0x3008, NULL) == 0x12345008UL);
 	pt_unmap(kpt, KVA(0x100000000UL) + 0x3000, PAGE_SIZE, false);

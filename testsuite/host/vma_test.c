@@ -11,9 +11,9 @@
 #include "mm/vma.h"
 #include "htest.h"
 
-#define PG PAGE_SIZE
+#define PG	   PAGE_SIZE
 #define ARENA_SIZE (8UL << 20)
-#define RW (VM_READ | VM_WRITE)
+#define RW	   (VM_READ | VM_WRITE)
 
 static char *arena;
 
@@ -22,8 +22,7 @@ static void setup(void)
 	frame_reset_for_test();
 	free(arena);
 	arena = aligned_alloc(PAGE_SIZE << FRAME_MAX_ORDER, ARENA_SIZE);
-	if (!arena || frame_add_range((paddr_t)(uintptr_t)arena, ARENA_SIZE) ||
-	    frame_init_done()) {
+	if (!arena || frame_add_range((paddr_t)(uintptr_t)arena, ARENA_SIZE) || frame_init_done()) {
 		fprintf(stderr, "setup failed\n");
 		exit(2);
 	}
@@ -42,7 +41,8 @@ static void clear(struct vma_set *s)
 {
 	struct vma *v, *n;
 
-	vma_for_each_safe(s, v, n) {
+	vma_for_each_safe(s, v, n)
+	{
 		vma_remove(s, v);
 		vma_free(v);
 	}
@@ -56,7 +56,7 @@ static bool layout(struct vma_set *s, const uaddr_t *pairs, unsigned long n)
 
 	if (s->count != n)
 		return false;
-	list_for_each_entry(v, &s->list, node) {
+	list_for_each_entry (v, &s->list, node) {
 		if (v->start != pairs[2 * i] || v->end != pairs[2 * i + 1])
 			return false;
 		i++;
@@ -72,7 +72,7 @@ static void t_find_insert(void)
 	add(&s, 10 * PG, 12 * PG, RW);
 	add(&s, 2 * PG, 4 * PG, RW);
 	add(&s, 0, PG, RW); /* page 0 is a normal address */
-	CHECK(layout(&s, (uaddr_t[]){ 0, PG, 2 * PG, 4 * PG, 10 * PG, 12 * PG }, 3));
+	CHECK(layout(&s, (uaddr_t[]){0, PG, 2 * PG, 4 * PG, 10 * PG, 12 * PG}, 3));
 	CHECK(vma_lookup(&s, 0) && vma_lookup(&s, 0)->start == 0);
 	CHECK(vma_lookup(&s, PG) == NULL);
 	CHECK(vma_find(&s, PG)->start == 2 * PG);
@@ -129,8 +129,8 @@ static void t_detach_range(void)
 	add(&s, 0x20000, 0x30000, RW);
 	/* a MAP_FIXED/munmap range over the tail of one, a whole one and the head of another */
 	CHECK(vma_detach_range(&s, 0x12000, 0x22000, &out) == 0);
-	CHECK(layout(&s, (uaddr_t[]){ 0x10000, 0x12000, 0x22000, 0x30000 }, 2));
-	list_for_each_entry(v, &out, node)
+	CHECK(layout(&s, (uaddr_t[]){0x10000, 0x12000, 0x22000, 0x30000}, 2));
+	list_for_each_entry (v, &out, node)
 		n++;
 	CHECK(n == 3);
 	while (!list_empty(&out)) {
@@ -140,9 +140,10 @@ static void t_detach_range(void)
 	}
 	/* a range inside one VMA cuts it in three */
 	CHECK(vma_split_range(&s, 0x24000, 0x25000) == 0);
-	CHECK(layout(&s, (uaddr_t[]){ 0x10000, 0x12000, 0x22000, 0x24000, 0x24000, 0x25000,
-				      0x25000, 0x30000 },
-		     4));
+	CHECK(layout(
+		&s,
+		(uaddr_t[]){0x10000, 0x12000, 0x22000, 0x24000, 0x24000, 0x25000, 0x25000, 0x30000},
+		4));
 	/* holes only: nothing detached */
 	CHECK(vma_detach_range(&s, 0x40000, 0x50000, &out) == 0 && list_empty(&out));
 	clear(&s);

@@ -87,21 +87,22 @@ KTEST(fs, create_write_read_stat)
 	KT_EXPECT(r, vfs_write(f, "hello world", 11, NULL) == 11);
 	KT_EXPECT(r, vfs_lseek(f, 0, SEEK_CUR) == 11);
 	KT_EXPECT(r, vfs_lseek(f, 0, SEEK_SET) == 0);
-	KT_EXPECT(r, vfs_read(f, buf, sizeof(buf), NULL) == 11 && memcmp(buf, "hello world", 11) == 0);
+	KT_EXPECT(r,
+		  vfs_read(f, buf, sizeof(buf), NULL) == 11 && memcmp(buf, "hello world", 11) == 0);
 	KT_EXPECT(r, vfs_read(f, buf, sizeof(buf), NULL) == 0);
 	KT_EXPECT(r, vfs_fstat(f, &st) == 0 && st.size == 11 && st.mode == (S_IFREG | 0644) &&
 			     st.nlink == 1 && st.blocks == 8);
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/f", 0, &st2) == 0 && st2.ino == st.ino);
 	/* across a page boundary, then a hole that reads as zeros */
-	KT_EXPECT(r, vfs_write(f, "0123456789", 10, &(u64){ 4090 }) == 10);
-	KT_EXPECT(r, vfs_write(f, "z", 1, &(u64){ 3 * 4096 }) == 1);
+	KT_EXPECT(r, vfs_write(f, "0123456789", 10, &(u64){4090}) == 10);
+	KT_EXPECT(r, vfs_write(f, "z", 1, &(u64){3 * 4096}) == 1);
 	KT_EXPECT(r, kernel_read(f, buf, 10, 4090) == 10 && memcmp(buf, "0123456789", 10) == 0);
 	KT_EXPECT(r, kernel_read(f, buf, 4, 8192) == 4 && buf[0] == 0 && buf[3] == 0);
 	KT_EXPECT(r, vfs_lseek(f, 0, SEEK_END) == 3 * 4096 + 1);
 	KT_EXPECT(r, vfs_lseek(f, -1, SEEK_SET) == -EINVAL);
 	KT_EXPECT(r, vfs_ftruncate(f, 5) == 0 && vfs_fstat(f, &st) == 0 && st.size == 5);
-	KT_EXPECT(r, vfs_ftruncate(f, 20) == 0 && kernel_read(f, buf, 20, 0) == 20 &&
-			     buf[5] == 0 && buf[19] == 0);
+	KT_EXPECT(r, vfs_ftruncate(f, 20) == 0 && kernel_read(f, buf, 20, 0) == 20 && buf[5] == 0 &&
+			     buf[19] == 0);
 	fput(f);
 	/* O_EXCL, O_APPEND, O_TRUNC, O_DIRECTORY */
 	KT_EXPECT(r, PTR_ERR(open_at("/f", O_CREAT | O_EXCL | O_RDWR)) == -EEXIST);
@@ -257,7 +258,7 @@ static int find_dent(struct dent_seen *s, const char *name)
 KTEST(fs, getdents64_lists_exact_entries)
 {
 	struct test_ns ns;
-	struct dent_seen s = { 0 };
+	struct dent_seen s = {0};
 	char buf[512];
 	struct file *f;
 	ssize_t n;
@@ -403,8 +404,8 @@ KTEST(fs, rename_link_rmdir)
 	KT_EXPECT(r, vfs_renameat2(AT_FDCWD, "/a/f", AT_FDCWD, "/a/sub", 0) == -EISDIR);
 	KT_EXPECT(r, vfs_renameat2(AT_FDCWD, "/a", AT_FDCWD, "/a/sub/x", 0) == -EINVAL);
 	KT_EXPECT(r, vfs_renameat2(AT_FDCWD, "/a/sub", AT_FDCWD, "/a/f", 0) == -ENOTDIR);
-	KT_EXPECT(r, vfs_renameat2(AT_FDCWD, "/a/f", AT_FDCWD, "/a/g2",
-				   RENAME_NOREPLACE) == -EEXIST);
+	KT_EXPECT(r,
+		  vfs_renameat2(AT_FDCWD, "/a/f", AT_FDCWD, "/a/g2", RENAME_NOREPLACE) == -EEXIST);
 	KT_EXPECT(r, vfs_renameat2(AT_FDCWD, "/a/sub", AT_FDCWD, "/top", 0) == 0);
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/a", 0, &st) == 0 && st.nlink == 2);
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/top/..", 0, &st) == 0 &&
@@ -473,7 +474,7 @@ KTEST(fs, device_nodes)
 {
 	struct test_ns ns;
 	struct termios t;
-	struct winsize ws = { 1, 2, 3, 4 };
+	struct winsize ws = {1, 2, 3, 4};
 	char buf[8] = "xxxxxxx";
 	struct file *f;
 
@@ -536,10 +537,10 @@ KTEST(fs, initramfs_unpack_small_archive)
 	/* bin/ is missing from the archive: that member fails, the others still unpack */
 	KT_EXPECT(r, initramfs_unpack(arch, off) == -ENOENT);
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/etc", 0, &st) == 0 && st.mode == (S_IFDIR | 0700));
-	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/etc/motd", 0, &st) == 0 &&
-			     st.mode == (S_IFREG | 0640) && st.size == 4);
-	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/etc/l", AT_SYMLINK_NOFOLLOW, &st) == 0 &&
-			     S_ISLNK(st.mode));
+	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/etc/motd", 0, &st) == 0 && st.mode == (S_IFREG | 0640) &&
+			     st.size == 4);
+	KT_EXPECT(r,
+		  vfs_stat(AT_FDCWD, "/etc/l", AT_SYMLINK_NOFOLLOW, &st) == 0 && S_ISLNK(st.mode));
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/null", 0, &st) == 0 && st.mode == (S_IFCHR | 0666) &&
 			     st.rdev == MKDEV(1, 3));
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/fifo", 0, &st) == 0 && st.mode == (S_IFIFO | 0620));
@@ -563,8 +564,8 @@ KTEST(fs, boot_namespace)
 
 	KT_ASSERT(r, vfs_root_mount() != NULL);
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/dev/null", 0, &st) == 0 && st.rdev == MKDEV(1, 3));
-	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/dev/console", 0, &st) == 0 &&
-			     st.mode == (S_IFCHR | 0600));
+	KT_EXPECT(r,
+		  vfs_stat(AT_FDCWD, "/dev/console", 0, &st) == 0 && st.mode == (S_IFCHR | 0600));
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/tmp", 0, &st) == 0 && st.mode == (S_IFDIR | 01777));
 	KT_EXPECT(r, vfs_stat(AT_FDCWD, "/proc/meminfo", 0, &st) == 0 && S_ISREG(st.mode));
 	f = open_at("/proc/meminfo", O_RDONLY);
@@ -620,7 +621,7 @@ static void pipe_reader(void *arg)
 
 KTEST(fs, pipe_blocking_between_threads)
 {
-	struct pipe_job w = { 0 }, rd = { 0 };
+	struct pipe_job w = {0}, rd = {0};
 	struct file *p[2];
 	u64 end;
 

@@ -33,7 +33,7 @@ int ktest_run_all(const char *filter)
 	printk("1..%d\n", n);
 	n = 0;
 	for (t = __ktest_start; t < __ktest_end; t++) {
-		struct ktest_result r = { 0 };
+		struct ktest_result r = {0};
 		u64 free_before;
 		long leaked;
 

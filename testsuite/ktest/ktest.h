@@ -34,8 +34,8 @@ struct ktest {
 
 #define KTEST(suite, name)                                                                         \
 	static void ktest_fn_##suite##_##name(struct ktest_result *r);                             \
-	static const struct ktest ktest_desc_##suite##_##name __used __section(".ktest")          \
-		__aligned(8) = { #suite, #name, ktest_fn_##suite##_##name };                       \
+	static const struct ktest ktest_desc_##suite##_##name __used __section(".ktest")           \
+		__aligned(8) = {#suite, #name, ktest_fn_##suite##_##name};                         \
 	static void ktest_fn_##suite##_##name(struct ktest_result *r)
 
 /* Record a failure of @cond (with file:line) and continue the test. */

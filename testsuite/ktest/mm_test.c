@@ -10,7 +10,7 @@
 #include "testsuite/ktest/ktest.h"
 
 #define CHUNK_ORDER 3 /* the table of frames under test: 8 pages = 4096 entries */
-#define CHUNK_MAX ((PAGE_SIZE << CHUNK_ORDER) / sizeof(paddr_t))
+#define CHUNK_MAX   ((PAGE_SIZE << CHUNK_ORDER) / sizeof(paddr_t))
 
 static u64 xorshift(u64 *s)
 {

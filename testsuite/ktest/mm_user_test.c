@@ -15,9 +15,9 @@
 #include "uapi/mman.h"
 #include "testsuite/ktest/ktest.h"
 
-#define UBASE 0x10000000UL
-#define PG PAGE_SIZE
-#define RW (PROT_READ | PROT_WRITE)
+#define UBASE	   0x10000000UL
+#define PG	   PAGE_SIZE
+#define RW	   (PROT_READ | PROT_WRITE)
 #define ANON_FIXED (MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)
 
 static struct mm *saved_mm;
@@ -170,17 +170,18 @@ KTEST(mm_user, mmap_rules)
 
 	KT_ASSERT(r, mm);
 	KT_EXPECT(r, map(mm, UBASE, 2 * PG, RW));
-	KT_EXPECT(r, mm_mmap(mm, UBASE + PG, PG, RW, MAP_PRIVATE | MAP_ANONYMOUS |
-				     MAP_FIXED_NOREPLACE, NULL, NULL, 0) == -EEXIST);
-	KT_EXPECT(r, mm_mmap(mm, UBASE + 2 * PG, PG, RW, MAP_PRIVATE | MAP_ANONYMOUS |
-				     MAP_FIXED_NOREPLACE, NULL, NULL, 0) == (long)(UBASE + 2 * PG));
+	KT_EXPECT(r,
+		  mm_mmap(mm, UBASE + PG, PG, RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+			  NULL, NULL, 0) == -EEXIST);
+	KT_EXPECT(r, mm_mmap(mm, UBASE + 2 * PG, PG, RW,
+			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, NULL, NULL,
+			     0) == (long)(UBASE + 2 * PG));
 	KT_EXPECT(r, mm->vmas.count == 1); /* merged with its neighbour */
 	KT_EXPECT(r, mm_mmap(mm, UBASE, 0, RW, ANON_FIXED, NULL, NULL, 0) == -EINVAL);
 	KT_EXPECT(r, mm_mmap(mm, UBASE + 1, PG, RW, ANON_FIXED, NULL, NULL, 0) == -EINVAL);
 	KT_EXPECT(r, mm_mmap(mm, 0, PG, RW, MAP_ANONYMOUS, NULL, NULL, 0) == -EINVAL);
 	KT_EXPECT(r, mm_mmap(mm, 0, PG, RW, MAP_PRIVATE, NULL, NULL, 0) == -EBADF);
-	KT_EXPECT(r, mm_mmap(mm, USER_TOP - PG, 2 * PG, RW, ANON_FIXED, NULL, NULL, 0) ==
-			     -ENOMEM);
+	KT_EXPECT(r, mm_mmap(mm, USER_TOP - PG, 2 * PG, RW, ANON_FIXED, NULL, NULL, 0) == -ENOMEM);
 	KT_EXPECT(r, mm_mmap(mm, 0, USER_TOP, RW, MAP_PRIVATE | MAP_ANONYMOUS, NULL, NULL, 0) ==
 			     -ENOMEM);
 	/* no hint: top-down below mmap_base */
@@ -189,8 +190,8 @@ KTEST(mm_user, mmap_rules)
 	b = mm_mmap(mm, 0, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, NULL, NULL, 0);
 	KT_EXPECT(r, b == a - (long)PG);
 	/* a free hint is taken (rounded up), a busy one is not */
-	KT_EXPECT(r, mm_mmap(mm, 0x30000001, PG, RW, MAP_PRIVATE | MAP_ANONYMOUS, NULL, NULL,
-			     0) == 0x30001000);
+	KT_EXPECT(r, mm_mmap(mm, 0x30000001, PG, RW, MAP_PRIVATE | MAP_ANONYMOUS, NULL, NULL, 0) ==
+			     0x30001000);
 	KT_EXPECT(r, mm_mmap(mm, UBASE, PG, RW, MAP_PRIVATE | MAP_ANONYMOUS, NULL, NULL, 0) ==
 			     b - (long)PG);
 	/* MAP_FIXED replaces parts of several VMAs */
@@ -241,7 +242,8 @@ KTEST(mm_user, mprotect_rules)
 	KT_EXPECT(r, mm_mprotect(mm, UBASE, 3 * PG, PROT_READ) == -ENOMEM);
 	KT_EXPECT(r, copy_to_user(UBASE, "w", 1) == 1);
 	KT_EXPECT(r, copy_to_user(UBASE + 2 * PG, "w", 1) == 0);
-	KT_EXPECT(r, mm_mprotect(mm, UBASE + PG, PG, PROT_READ) == -ENOMEM); /* starts in the hole */
+	KT_EXPECT(r,
+		  mm_mprotect(mm, UBASE + PG, PG, PROT_READ) == -ENOMEM); /* starts in the hole */
 	KT_EXPECT(r, mm_mprotect(mm, UBASE, PG, RW) == 0);
 	KT_EXPECT(r, mm_mprotect(mm, UBASE + 1, PG, PROT_READ) == -EINVAL);
 	KT_EXPECT(r, mm_mprotect(mm, UBASE, PG, 0x80) == -EINVAL);
@@ -287,8 +289,9 @@ KTEST(mm_user, stack_grows_down)
 	uaddr_t top = MM_STACK_TOP;
 
 	KT_ASSERT(r, mm);
-	KT_EXPECT(r, mm_map_region(mm, top - PG, PG, RW, MAP_PRIVATE | MAP_ANONYMOUS |
-				   MAP_GROWSDOWN, NULL, NULL, 0, 0) == 0);
+	KT_EXPECT(r,
+		  mm_map_region(mm, top - PG, PG, RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN,
+				NULL, NULL, 0, 0) == 0);
 	KT_EXPECT(r, put_user_u64(top - 8, 1) == 0);
 	KT_EXPECT(r, put_user_u64(top - 5 * PG, 2) == 0);
 	KT_EXPECT(r, vma_lookup(&mm->vmas, top - 5 * PG) != NULL);
@@ -339,8 +342,7 @@ static void fake_put(void *file)
 	fake_refs--;
 }
 
-static const struct vm_file_ops fake_ops = { fake_read_page, fake_shared_page, fake_get,
-					     fake_put };
+static const struct vm_file_ops fake_ops = {fake_read_page, fake_shared_page, fake_get, fake_put};
 
 KTEST(mm_user, file_backed_pages)
 {

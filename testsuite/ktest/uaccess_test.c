@@ -15,9 +15,9 @@
 #include "uapi/mman.h"
 #include "testsuite/ktest/ktest.h"
 
-#define UBASE 0x10000000UL
-#define PG PAGE_SIZE
-#define RW (PROT_READ | PROT_WRITE)
+#define UBASE	   0x10000000UL
+#define PG	   PAGE_SIZE
+#define RW	   (PROT_READ | PROT_WRITE)
 #define ANON_FIXED (MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)
 
 struct uenv {
@@ -143,7 +143,7 @@ KTEST(uaccess, short_count_at_hole)
 KTEST(uaccess, kernel_address_efault)
 {
 	struct uenv e;
-	u64 kbuf[4] = { 1, 2, 3, 4 };
+	u64 kbuf[4] = {1, 2, 3, 4};
 	uaddr_t kaddr = (uaddr_t)kbuf;
 	char s[16];
 	u64 v;

@@ -116,7 +116,7 @@ static void read_args(char **argv)
 int main(int argc, char **argv0)
 {
 	static char *argv[MAX_ARGS];
-	char *envp[] = { "PATH=/bin:/", "HOME=/", "TERM=dumb", "TMPDIR=/tmp", NULL };
+	char *envp[] = {"PATH=/bin:/", "HOME=/", "TERM=dumb", "TMPDIR=/tmp", NULL};
 	char line[96];
 	long mem_before;
 	int status = 0, code;
@@ -135,7 +135,7 @@ int main(int argc, char **argv0)
 	 */
 	pid = fork();
 	if (pid == 0) {
-		char *noop[] = { "/init", "--noop", NULL };
+		char *noop[] = {"/init", "--noop", NULL};
 
 		execve("/init", noop, envp);
 		_exit(0);

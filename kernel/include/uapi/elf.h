@@ -4,19 +4,19 @@
 
 #include "types.h"
 
-#define ELFMAG0 0x7f
-#define ELFCLASS64 2
+#define ELFMAG0	    0x7f
+#define ELFCLASS64  2
 #define ELFDATA2LSB 1
-#define EV_CURRENT 1
-#define ET_EXEC 2
-#define ET_DYN 3
-#define EM_RISCV 243
+#define EV_CURRENT  1
+#define ET_EXEC	    2
+#define ET_DYN	    3
+#define EM_RISCV    243
 
-#define PT_NULL 0
-#define PT_LOAD 1
-#define PT_DYNAMIC 2
-#define PT_INTERP 3
-#define PT_PHDR 6
+#define PT_NULL	     0
+#define PT_LOAD	     1
+#define PT_DYNAMIC   2
+#define PT_INTERP    3
+#define PT_PHDR	     6
 #define PT_GNU_STACK 0x6474e551
 
 #define PF_X 1
@@ -40,25 +40,25 @@ struct elf64_phdr {
 _Static_assert(sizeof(struct elf64_ehdr) == 64, "ELF header is 64 bytes");
 _Static_assert(sizeof(struct elf64_phdr) == 56, "ELF program header is 56 bytes");
 
-#define AT_NULL 0
-#define AT_IGNORE 1
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
-#define AT_PAGESZ 6
-#define AT_BASE 7
-#define AT_FLAGS 8
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
-#define AT_PLATFORM 15
-#define AT_HWCAP 16
-#define AT_CLKTCK 17
-#define AT_SECURE 23
-#define AT_RANDOM 25
-#define AT_EXECFN 31
+#define AT_NULL		0
+#define AT_IGNORE	1
+#define AT_PHDR		3
+#define AT_PHENT	4
+#define AT_PHNUM	5
+#define AT_PAGESZ	6
+#define AT_BASE		7
+#define AT_FLAGS	8
+#define AT_ENTRY	9
+#define AT_UID		11
+#define AT_EUID		12
+#define AT_GID		13
+#define AT_EGID		14
+#define AT_PLATFORM	15
+#define AT_HWCAP	16
+#define AT_CLKTCK	17
+#define AT_SECURE	23
+#define AT_RANDOM	25
+#define AT_EXECFN	31
 #define AT_SYSINFO_EHDR 33
 
 #endif

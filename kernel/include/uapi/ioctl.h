@@ -5,20 +5,20 @@
 #include "types.h"
 #include "compiler.h"
 
-#define TCGETS     0x5401
-#define TCSETS     0x5402
-#define TCSETSW    0x5403
-#define TCSETSF    0x5404
+#define TCGETS	   0x5401
+#define TCSETS	   0x5402
+#define TCSETSW	   0x5403
+#define TCSETSF	   0x5404
 #define TIOCSCTTY  0x540E
 #define TIOCGPGRP  0x540F
 #define TIOCSPGRP  0x5410
 #define TIOCGWINSZ 0x5413
 #define TIOCSWINSZ 0x5414
 #define FIONREAD   0x541B
-#define FIONBIO    0x5421
+#define FIONBIO	   0x5421
 #define TIOCNOTTY  0x5422
 #define FIONCLEX   0x5450
-#define FIOCLEX    0x5451
+#define FIOCLEX	   0x5451
 
 #define NCCS 19
 
@@ -43,17 +43,17 @@ static_assert(sizeof(struct termios) == 36, "kernel termios is 36 bytes");
 static_assert(sizeof(struct winsize) == 8, "winsize is 8 bytes");
 
 /* c_cc indices */
-#define VINTR 0
-#define VQUIT 1
+#define VINTR  0
+#define VQUIT  1
 #define VERASE 2
-#define VKILL 3
-#define VEOF 4
-#define VTIME 5
-#define VMIN 6
+#define VKILL  3
+#define VEOF   4
+#define VTIME  5
+#define VMIN   6
 #define VSTART 8
-#define VSTOP 9
-#define VSUSP 10
-#define VEOL 11
+#define VSTOP  9
+#define VSUSP  10
+#define VEOL   11
 
 /* c_lflag bits the console line discipline looks at */
 #define ISIG   0000001
@@ -62,9 +62,9 @@ static_assert(sizeof(struct winsize) == 8, "winsize is 8 bytes");
 #define ECHOE  0000020
 #define ECHOK  0000040
 /* c_iflag */
-#define ICRNL  0000400
+#define ICRNL 0000400
 /* c_oflag */
-#define OPOST  0000001
-#define ONLCR  0000004
+#define OPOST 0000001
+#define ONLCR 0000004
 
 #endif

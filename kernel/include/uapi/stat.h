@@ -8,38 +8,38 @@
 #include "types.h"
 #include "compiler.h"
 
-#define S_IFMT   0170000
+#define S_IFMT	 0170000
 #define S_IFSOCK 0140000
-#define S_IFLNK  0120000
-#define S_IFREG  0100000
-#define S_IFBLK  0060000
-#define S_IFDIR  0040000
-#define S_IFCHR  0020000
-#define S_IFIFO  0010000
-#define S_ISUID  0004000
-#define S_ISGID  0002000
-#define S_ISVTX  0001000
+#define S_IFLNK	 0120000
+#define S_IFREG	 0100000
+#define S_IFBLK	 0060000
+#define S_IFDIR	 0040000
+#define S_IFCHR	 0020000
+#define S_IFIFO	 0010000
+#define S_ISUID	 0004000
+#define S_ISGID	 0002000
+#define S_ISVTX	 0001000
 
-#define S_IRWXU 0700
-#define S_IRUSR 0400
-#define S_IWUSR 0200
-#define S_IXUSR 0100
-#define S_IRWXG 0070
-#define S_IRWXO 0007
+#define S_IRWXU	  0700
+#define S_IRUSR	  0400
+#define S_IWUSR	  0200
+#define S_IXUSR	  0100
+#define S_IRWXG	  0070
+#define S_IRWXO	  0007
 #define S_IALLUGO 07777 /* every permission and mode bit a chmod may set */
 
-#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
-#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
-#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
-#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
-#define S_ISBLK(m) (((m) & S_IFMT) == S_IFBLK)
-#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
-#define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
+#define S_ISLNK(m)  (((m)&S_IFMT) == S_IFLNK)
+#define S_ISREG(m)  (((m)&S_IFMT) == S_IFREG)
+#define S_ISDIR(m)  (((m)&S_IFMT) == S_IFDIR)
+#define S_ISCHR(m)  (((m)&S_IFMT) == S_IFCHR)
+#define S_ISBLK(m)  (((m)&S_IFMT) == S_IFBLK)
+#define S_ISFIFO(m) (((m)&S_IFMT) == S_IFIFO)
+#define S_ISSOCK(m) (((m)&S_IFMT) == S_IFSOCK)
 
 /* Device numbers as the ABI encodes them in st_dev/st_rdev (Linux "new" encoding). */
-#define MKDEV(ma, mi) ((u32)(((ma) << 20) | (mi)))	/* kernel-internal dev_t */
-#define MAJOR(d) ((u32)(d) >> 20)
-#define MINOR(d) ((u32)(d) & 0xfffff)
+#define MKDEV(ma, mi) ((u32)(((ma) << 20) | (mi))) /* kernel-internal dev_t */
+#define MAJOR(d)      ((u32)(d) >> 20)
+#define MINOR(d)      ((u32)(d)&0xfffff)
 static inline u64 dev_encode(u32 dev)
 {
 	u32 ma = MAJOR(dev), mi = MINOR(dev);

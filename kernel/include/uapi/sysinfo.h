@@ -18,12 +18,12 @@ struct sysinfo {
 	unsigned long bufferram; /* memory used by buffers */
 	unsigned long totalswap;
 	unsigned long freeswap;
-	u16 procs;		 /* number of current tasks (threads) */
+	u16 procs; /* number of current tasks (threads) */
 	u16 pad;
 	unsigned long totalhigh; /* high memory: always 0 on 64-bit */
 	unsigned long freehigh;
-	u32 mem_unit;		 /* memory unit in bytes */
-	/* 64-bit: no padding array; the struct ends on an 8-byte boundary. */
+	u32 mem_unit; /* memory unit in bytes */
+		      /* 64-bit: no padding array; the struct ends on an 8-byte boundary. */
 };
 
 _Static_assert(sizeof(struct sysinfo) == 112, "struct sysinfo is 112 bytes on 64-bit");

@@ -263,6 +263,7 @@ struct mm *mm_dup(struct mm *parent)
 	child->start_brk = parent->start_brk;
 	child->brk = parent->brk;
 	child->mmap_base = parent->mmap_base;
+	child->vdso_base = parent->vdso_base;
 	/* Parent PTEs lost W: flush this hart. Remote harts running parent threads: later issue. */
 	sfence_vma_all();
 	spin_unlock(&parent->lock);

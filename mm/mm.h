@@ -67,6 +67,7 @@ struct mm {
 	uaddr_t start_brk;   /* [l] page-aligned end of bss set by exec; brk never goes below */
 	uaddr_t brk;	     /* [l] current break (byte exact, as the program asked) */
 	uaddr_t mmap_base;   /* [l] top of the top-down mmap search */
+	uaddr_t vdso_base;   /* [l] where exec mapped the vDSO, 0 if none */
 	u32 refcount;	     /* [a] tasks (and other holders) using this mm */
 };
 

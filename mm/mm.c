@@ -337,15 +337,23 @@ static int fault_present(struct mm *mm, struct vma *v, uaddr_t va, pte_t *p, uns
 	return 0;
 }
 
-/* Fault on a missing file page: entered with mm->lock held, returns with it released. */
-static int fault_file(struct mm *mm, struct vma *v, uaddr_t addr, uaddr_t va)
+/*
+ * Fault on a missing file page: entered with mm->lock held, returns with it released.
+ * Shared mappings map the page cache's frame. A private mapping read (or executed) wholly
+ * below file_end maps it too, without write permission, so that the first write copies it
+ * (fault_present: the cache holds a reference); otherwise the page is a private copy.
+ */
+static int fault_file(struct mm *mm, struct vma *v, uaddr_t addr, uaddr_t va, unsigned int access)
 {
 	const struct vm_file_ops *ops = v->ops;
 	void *file = v->file;
 	u64 off = v->pgoff + (va - v->start);
 	uaddr_t file_end = v->file_end;
-	bool shared = (v->flags & VM_SHARED) && ops->shared_page;
+	bool cow_share = !(v->flags & VM_SHARED) && ops->shared_page && !(access & VM_WRITE) &&
+			 va + PAGE_SIZE <= file_end;
+	bool shared = ((v->flags & VM_SHARED) && ops->shared_page) || cow_share;
 	unsigned int flags = v->flags;
+	u64 perm = mm_vma_pte_perm(flags);
 	paddr_t pa = 0;
 	struct vma *w;
 	pte_t *p;
@@ -355,11 +363,18 @@ static int fault_file(struct mm *mm, struct vma *v, uaddr_t addr, uaddr_t va)
 		ops->get(file);
 	spin_unlock(&mm->lock);
 
+	if (cow_share)
+		perm &= ~(u64)(PTE_W | PTE_D);
 	if (shared) {
 		pa = ops->shared_page(file, off);
-		if (!pa)
+		if (!pa && cow_share) {
+			shared = cow_share = false; /* the file cannot share: copy it */
+			perm = mm_vma_pte_perm(flags);
+		} else if (!pa) {
 			err = -EFAULT;
-	} else {
+		}
+	}
+	if (!shared) {
 		pa = frame_alloc(0);
 		if (!pa) {
 			err = -ENOMEM;
@@ -377,7 +392,7 @@ static int fault_file(struct mm *mm, struct vma *v, uaddr_t addr, uaddr_t va)
 	p = pt_walk(mm->pgd, va, false);
 	if (!err && w && w->ops == ops && w->file == file && w->flags == flags &&
 	    w->pgoff + (va - w->start) == off && !(p && READ_ONCE(*p))) {
-		err = mm_install_pte(mm, va, pa, mm_vma_pte_perm(flags));
+		err = mm_install_pte(mm, va, pa, perm);
 		if (!err)
 			pa = 0; /* the page table owns it now */
 	}
@@ -414,7 +429,7 @@ int vm_fault(struct mm *mm, uaddr_t addr, unsigned int access)
 		return err;
 	}
 	if (v->ops && va < v->file_end)
-		return fault_file(mm, v, addr, va);
+		return fault_file(mm, v, addr, va, access);
 
 	/* anonymous memory, or wholly past file_end: a zeroed page */
 	pa = frame_alloc_zeroed(0);

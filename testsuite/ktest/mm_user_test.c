@@ -353,6 +353,7 @@ KTEST(mm_user, file_backed_pages)
 
 	KT_ASSERT(r, mm);
 	fake_refs = fake_reads = 0;
+	memset(fake_cache, 0, sizeof(fake_cache));
 	KT_EXPECT(r, mm_map_region(mm, UBASE, seg + 0x3000 - UBASE, RW, MAP_PRIVATE, &fake_ops,
 				   NULL, PG, seg + 0x1800) == 0);
 	KT_EXPECT(r, fake_refs == 1);
@@ -362,7 +363,11 @@ KTEST(mm_user, file_backed_pages)
 	KT_EXPECT(r, b[0] == (u8)((PG + 0x234 + 0x17ff) * 13 + 5) && b[1] == 0);
 	KT_EXPECT(r, user_is_zero(seg + 0x1800, 0x3000 - 0x1800));
 	KT_EXPECT(r, fake_reads == 2); /* the bss page past file_end needs no read */
+	/* A page wholly inside the file is the cache's frame, read-only until written. */
+	KT_EXPECT(r, fake_cache[1] && mm_translate(mm, UBASE, NULL) == fake_cache[1]);
 	KT_EXPECT(r, copy_to_user(UBASE, "priv", 4) == 0); /* private copy */
+	KT_EXPECT(r, mm_translate(mm, UBASE, NULL) != fake_cache[1]);
+	KT_EXPECT(r, *(u8 *)pa_to_kva(fake_cache[1]) == (u8)(PG * 13 + 5)); /* cache unchanged */
 	/* a split VMA keeps the file offset */
 	KT_EXPECT(r, mm_mprotect(mm, UBASE + PG, PG, PROT_READ) == 0);
 	KT_EXPECT(r, fake_refs == 3);
@@ -370,6 +375,12 @@ KTEST(mm_user, file_backed_pages)
 	KT_EXPECT(r, copy_from_user(b, UBASE, 1) == 0 && b[0] == (u8)(PG * 13 + 5));
 	KT_EXPECT(r, mm_munmap(mm, UBASE, 8 * PG) == 0);
 	KT_EXPECT(r, fake_refs == 0);
+	for (unsigned int i = 0; i < ARRAY_SIZE(fake_cache); i++) {
+		if (fake_cache[i]) {
+			KT_EXPECT(r, page_refcount(pa_to_page(fake_cache[i])) == 1);
+			page_put(pa_to_page(fake_cache[i]));
+		}
+	}
 
 	/* MAP_SHARED: the page-cache frame itself is mapped, and shared across fork */
 	memset(fake_cache, 0, sizeof(fake_cache));

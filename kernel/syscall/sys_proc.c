@@ -57,13 +57,7 @@ long sys_getpid(void)
 
 long sys_getppid(void)
 {
-	struct proc *p = current->proc;
-	long ppid;
-
-	spin_lock(&tasklist_lock);
-	ppid = p->parent ? p->parent->pid : 0;
-	spin_unlock(&tasklist_lock);
-	return ppid;
+	return READ_ONCE(current->proc->ppid);
 }
 
 long sys_gettid(void)

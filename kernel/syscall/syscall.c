@@ -46,11 +46,13 @@ static void log_unimplemented(unsigned long nr)
 	if (nr < NR_SYSCALLS) {
 		u64 bit = 1UL << (nr % 64);
 
-		if (__atomic_fetch_or(&ni_logged[nr / 64], bit, __ATOMIC_RELAXED) & bit)
+		if ((READ_ONCE(ni_logged[nr / 64]) & bit) ||
+		    (__atomic_fetch_or(&ni_logged[nr / 64], bit, __ATOMIC_RELAXED) & bit))
 			return;
 		if (syscall_descs[nr].name)
 			name = syscall_descs[nr].name;
-	} else if (__atomic_exchange_n(&ni_logged_unknown, 1U, __ATOMIC_RELAXED)) {
+	} else if (READ_ONCE(ni_logged_unknown) ||
+		   __atomic_exchange_n(&ni_logged_unknown, 1U, __ATOMIC_RELAXED)) {
 		return;
 	}
 	pr_warn("syscall: unimplemented %s (%lu) called by tid %d\n", name, nr, current->tid);

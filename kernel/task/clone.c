@@ -137,6 +137,7 @@ long kernel_clone(struct kclone_args *args)
 	}
 	spin_lock(&tasklist_lock);
 	cp->parent = pp;
+	cp->ppid = pp->pid;
 	cp->pgid = pp->pgid;
 	cp->sid = pp->sid;
 	list_add_tail(&cp->sibling, &pp->children);

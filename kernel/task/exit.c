@@ -61,6 +61,7 @@ static bool reparent_children(struct proc *p)
 
 		list_del(&c->sibling);
 		c->parent = init_proc;
+		WRITE_ONCE(c->ppid, init_proc->pid);
 		list_add_tail(&c->sibling, &init_proc->children);
 		zombie |= c->zombie;
 	}

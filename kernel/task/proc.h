@@ -35,6 +35,7 @@ struct proc {
 	spinlock_t lock;
 	int pid;			/* [I] = tgid = the leader's tid */
 	struct proc *parent;		/* [T] */
+	int ppid;			/* [T] written, [a] read: parent->pid, for getppid */
 	struct list_head children;	/* [T] of struct proc, by sibling */
 	struct list_head sibling;	/* [T] on parent->children */
 	struct list_head threads;	/* [P] of struct task, by group_link */

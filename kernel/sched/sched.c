@@ -1,8 +1,6 @@
 /* Round-robin scheduler with one run queue, timed sleeps and kernel threads. */
 #include "sched/sched.h"
 #include "list.h"
-#include "mm/kmalloc.h"
-#include "mm/kmap.h"
 #include "printk.h"
 #include "riscv.h"
 #include "sched/cpu.h"
@@ -86,10 +84,8 @@ static void finish_switch(void)
 
 	reap_slot[c->id] = NULL;
 	spin_unlock(&rq_lock);
-	if (dead) {
-		kstack_free(dead->kstack_top);
-		kfree(dead);
-	}
+	if (dead)
+		task_free(dead);
 }
 
 void sched_first_run(void)
@@ -212,24 +208,16 @@ void cpu_run_idle(void)
 
 struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
 {
-	struct task *t = kzalloc(sizeof(*t));
-	unsigned long bottom;
+	struct task *t = task_alloc();
 
 	if (!t)
 		return NULL;
-	t->kstack_top = kstack_alloc(&bottom);
-	if (!t->kstack_top) {
-		kfree(t);
-		return NULL;
-	}
-	t->kstack_bottom = bottom;
+	t->tf = NULL; /* a kernel task has no user registers */
 	strlcpy(t->name, name, sizeof(t->name));
 	t->ctx.ra = (u64)task_first_entry;
 	t->ctx.sp = t->kstack_top;
 	t->ctx.s[0] = (u64)fn;
 	t->ctx.s[1] = (u64)arg;
-	INIT_LIST_HEAD(&t->rq_link);
-	INIT_LIST_HEAD(&t->timer_link);
 	sched_enqueue_new(t);
 	return t;
 }

@@ -97,6 +97,7 @@ static int vdso_clock_known(int clk)
 	}
 }
 
+/* clock_gettime(2) for @clk into *@ts: 0, or the system call's return for other clocks. */
 int __vdso_clock_gettime(int clk, struct vdso_timespec *ts)
 {
 	u64 mono, real, ns;
@@ -110,6 +111,7 @@ int __vdso_clock_gettime(int clk, struct vdso_timespec *ts)
 	return 0;
 }
 
+/* gettimeofday(2): realtime in *@tv and a zero timezone in *@tz (each may be NULL); 0. */
 int __vdso_gettimeofday(struct vdso_timeval *tv, struct vdso_timezone *tz)
 {
 	u64 mono, real;
@@ -126,6 +128,7 @@ int __vdso_gettimeofday(struct vdso_timeval *tv, struct vdso_timezone *tz)
 	return 0;
 }
 
+/* clock_getres(2): 1 ns for the clocks answered here, else the system call's return. */
 int __vdso_clock_getres(int clk, struct vdso_timespec *res)
 {
 	if (!vdso_clock_known(clk))

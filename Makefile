@@ -27,7 +27,8 @@ say = @printf '  %-7s %s\n'
 endif
 
 # Tools the build needs; a missing one runs scripts/deps.sh once.
-NEEDED_TOOLS := $(CC) qemu-system-riscv64 dtc
+# (riscv64-linux-gnu-ld links the vDSO: the bare-metal linker cannot make shared objects.)
+NEEDED_TOOLS := $(CC) qemu-system-riscv64 dtc riscv64-linux-gnu-ld
 ifneq ($(MAKECMDGOALS),clean)
 ifneq ($(MAKECMDGOALS),fmt)
 $(foreach t,$(NEEDED_TOOLS),$(if $(shell command -v $(t) 2>/dev/null),,$(eval DEPS_MISSING := 1)))

@@ -63,6 +63,7 @@ struct board_desc {
 		sdhost; /* DesignWare MSHC (snps,dw-mshc / starfive,jh7110-mmc), size 0 if none */
 	struct board_mmio
 		test_finisher; /* QEMU's sifive,test finisher (exit codes), size 0 if none */
+	struct board_mmio rtc; /* google,goldfish-rtc (QEMU virt), size 0 if none */
 	paddr_t fdt_pa;	       /* where the device tree blob itself lies */
 	u32 fdt_size;	       /* its totalsize */
 	bool builtin_dtb;      /* true when the built-in board tree was used (a1 held none) */

@@ -26,6 +26,7 @@ static const char *const plic_compat[] = {"riscv,plic0", "sifive,plic-1.0.0",
 static const char *const virtio_compat[] = {"virtio,mmio", NULL};
 static const char *const sdhost_compat[] = {"snps,dw-mshc", "starfive,jh7110-mmc", NULL};
 static const char *const finisher_compat[] = {"sifive,test1", "sifive,test0", NULL};
+static const char *const rtc_compat[] = {"google,goldfish-rtc", NULL};
 
 /* True if @node has no "status", or its status is "okay" or "ok". */
 static bool node_enabled(const void *fdt, int node)
@@ -529,5 +530,8 @@ int board_parse_fdt(const void *fdt, struct board_desc *bd)
 	node = next_compatible(fdt, -1, finisher_compat);
 	if (node >= 0)
 		read_mmio(fdt, node, &bd->test_finisher);
+	node = next_compatible(fdt, -1, rtc_compat);
+	if (node >= 0)
+		read_mmio(fdt, node, &bd->rtc);
 	return 0;
 }

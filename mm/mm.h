@@ -160,6 +160,19 @@ int mm_map_region(struct mm *mm, uaddr_t start, u64 len, int prot, int flags,
 		  const struct vm_file_ops *ops, void *file, u64 off, uaddr_t file_end);
 
 /*
+ * mm_map_special - map pages the kernel owns (the vDSO) into @mm: [@addr, @addr + @len)
+ * exactly (replacing what was there), or, if @addr is 0, the highest free gap below
+ * mm->mmap_base. The mapping is shared, so fork keeps the same frames, and can never become
+ * writable (mprotect adding PROT_WRITE fails with -EACCES). Each page comes, on first touch,
+ * from @ops->shared_page(@file, @off + its offset in the mapping).
+ * Context: process context (exec); takes mm->lock.
+ * Returns the address, or -EINVAL (@prot has PROT_WRITE, @addr or @len not page aligned, @len
+ * 0), -ENOMEM (no room, range beyond USER_TOP, out of memory).
+ */
+long mm_map_special(struct mm *mm, uaddr_t addr, u64 len, int prot, const struct vm_file_ops *ops,
+		    void *file, u64 off);
+
+/*
  * mm_munmap - munmap(2): unmap every page in [@addr, @addr + PAGE_ALIGN(@len)), splitting
  * VMAs at the edges; holes are fine. Context: process context; takes mm->lock.
  * Returns 0, -EINVAL (unaligned @addr, @len 0, range beyond USER_TOP), -ENOMEM (split failed).
@@ -170,7 +183,8 @@ int mm_munmap(struct mm *mm, uaddr_t addr, u64 len);
  * mm_mprotect - mprotect(2): set @prot on [@addr, @addr + PAGE_ALIGN(@len)). Private pages
  * still shared copy-on-write stay read-only until their write fault.
  * Context: process context; takes mm->lock.
- * Returns 0, -EINVAL (unaligned @addr, unknown @prot bits), -ENOMEM (range wraps, or does not
+ * Returns 0, -EINVAL (unaligned @addr, unknown @prot bits), -EACCES (PROT_WRITE asked of a
+ * mapping that may never be writable: nothing changes), -ENOMEM (range wraps, or does not
  * start in a mapping: nothing changes; or runs into a hole: the part before it is changed, as
  * Linux does; or out of memory while splitting).
  */

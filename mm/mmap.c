@@ -207,6 +207,18 @@ int mm_map_region(struct mm *mm, uaddr_t start, u64 len, int prot, int flags,
 	return ret < 0 ? (int)ret : 0;
 }
 
+long mm_map_special(struct mm *mm, uaddr_t addr, u64 len, int prot, const struct vm_file_ops *ops,
+		    void *file, u64 off)
+{
+	if ((prot & PROT_WRITE) || !IS_ALIGNED(addr, PAGE_SIZE) || !IS_ALIGNED(len, PAGE_SIZE) ||
+	    !IS_ALIGNED(off, PAGE_SIZE) || !len)
+		return -EINVAL;
+	if (len > USER_TOP || (addr && (addr >= USER_TOP || len > USER_TOP - addr)))
+		return -ENOMEM;
+	return map_common(mm, addr, len, addr != 0, false,
+			  prot_to_vm(prot) | VM_SHARED | VM_NOWRITE, ops, file, off, 0);
+}
+
 int mm_munmap(struct mm *mm, uaddr_t addr, u64 len)
 {
 	LIST_HEAD(dead);
@@ -276,6 +288,18 @@ int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot)
 	if (!v) {
 		err = -ENOMEM;
 		goto out;
+	}
+	if (prot & PROT_WRITE) {
+		struct vma *w;
+
+		/* as Linux: a mapping without VM_MAYWRITE refuses before anything changes */
+		vma_for_each_in(&mm->vmas, w, addr, end)
+		{
+			if (w->flags & VM_NOWRITE)
+				err = -EACCES;
+		}
+		if (err)
+			goto out;
 	}
 	while (v->end < end) {
 		struct vma *n = vma_next(&mm->vmas, v);

@@ -24,6 +24,7 @@
 #define VM_GROWSDOWN 0x10U /* stack: a fault just below start extends the VMA */
 #define VM_NORESERVE 0x20U /* MAP_NORESERVE (recorded only) */
 #define VM_STACK     0x40U /* MAP_STACK (recorded only) */
+#define VM_NOWRITE   0x80U /* may never become writable (the vDSO): mprotect refuses PROT_WRITE */
 #define VM_PROT_MASK (VM_READ | VM_WRITE | VM_EXEC)
 
 struct vm_file_ops;

@@ -3,6 +3,7 @@
 #include "boot/boot.h"
 #include "boot/cmdline.h"
 #include "drivers/irq/plic.h"
+#include "drivers/rtc/goldfish.h"
 #include "drivers/uart/ns16550.h"
 #include "console.h"
 #include "extable.h"
@@ -25,6 +26,7 @@
 #include "testsuite/ktest/ktest.h"
 #include "time/timer.h"
 #include "trap/trap.h"
+#include "vdso/vdso.h"
 
 #define KESTREL_VERSION "0.1"
 
@@ -202,6 +204,8 @@ void kmain(void)
 	memory_init();
 	kmap_init();
 	power_init();
+	rtc_init();
+	vdso_init();
 	pr_info("paging: kernel page table on (W^X image, direct map, guarded stacks)\n");
 
 	/* Move the boot CPU to a guarded stack; the BSS boot stack is not used again. */

@@ -37,6 +37,8 @@
 
 #define SATP_MODE_SV39 (8UL << 60)
 
+#define SCOUNTEREN_TM (1UL << 1) /* user mode may read the time CSR */
+
 #ifndef __ASSEMBLER__
 #include "types.h"
 

@@ -58,3 +58,18 @@ long sys_msync(uaddr_t addr, size_t len, int flags)
 		return -EINVAL;
 	return 0;
 }
+
+#define SYS_RISCV_FLUSH_ICACHE_LOCAL 1UL
+
+/*
+ * riscv_flush_icache: make this hart's instruction fetches see the stores made so far. Only a
+ * local fence.i: a task that moves to another hart does not carry stale instructions over in
+ * the configurations Kestrel runs (QEMU keeps fetches coherent); remote harts: later issue.
+ */
+long sys_riscv_flush_icache(uaddr_t start, uaddr_t end, u64 flags)
+{
+	if (flags & ~SYS_RISCV_FLUSH_ICACHE_LOCAL)
+		return -EINVAL;
+	__asm__ __volatile__("fence.i" ::: "memory");
+	return 0;
+}

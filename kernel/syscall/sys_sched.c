@@ -1,6 +1,7 @@
 /* Time and sleeping system calls. */
 #include "errno.h"
 #include "mm/uaccess.h"
+#include "sched/cpu.h"
 #include "sched/sched.h"
 #include "sched/wait.h"
 #include "syscall_protos.h"
@@ -174,4 +175,14 @@ long sys_times(uaddr_t buf)
 	if (buf && copy_to_user(buf, &t, sizeof(t)))
 		return -EFAULT;
 	return (long)(clock_ns() / (NSEC / USER_HZ));
+}
+
+/* getcpu: the CPU this task runs on now, node 0 (the third argument is unused, as Linux). */
+long sys_getcpu(uaddr_t cpu, uaddr_t node, uaddr_t cache)
+{
+	if (cpu && put_user_u32(cpu, (u32)this_cpu()->id))
+		return -EFAULT;
+	if (node && put_user_u32(node, 0))
+		return -EFAULT;
+	return 0;
 }

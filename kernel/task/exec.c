@@ -23,6 +23,7 @@
 #include "uapi/elf.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
+#include "vdso/vdso.h"
 
 #define ELF_ET_DYN_BASE 0x2aaaaaa000UL /* two thirds of the Sv39 user range, as Linux */
 #define EXEC_MAX_PHDRS	64
@@ -284,7 +285,7 @@ static int script_rewrite(const char *buf, size_t n, const char *path, struct ex
 /* Lay out the initial stack image in @img (which ends at @top) and return the user sp. */
 static uaddr_t build_stack(u8 *img, size_t imgsize, uaddr_t top, const struct exec_strings *s,
 			   const struct elf_image *prog, const struct elf_image *interp,
-			   const char *execfn, int *err)
+			   const char *execfn, uaddr_t vdso_base, int *err)
 {
 	size_t fnlen = strlen(execfn) + 1;
 	uaddr_t p = top, strings, execfn_at, random_at, sp;
@@ -302,6 +303,8 @@ static uaddr_t build_stack(u8 *img, size_t imgsize, uaddr_t top, const struct ex
 	p = ALIGN_DOWN(p, 16);
 
 #define AUX(k, v) (auxv[n++] = (k), auxv[n++] = (v))
+	if (vdso_base)
+		AUX(AT_SYSINFO_EHDR, vdso_base);
 	AUX(AT_HWCAP, RISCV_HWCAP);
 	AUX(AT_PAGESZ, PAGE_SIZE);
 	AUX(AT_CLKTCK, 100);
@@ -429,6 +432,8 @@ static int load_program(const char *path, struct exec_strings *s, struct mm **ou
 	if (!err && *has_interp)
 		err = elf_map(mm, interp, true);
 	if (!err)
+		err = vdso_map(mm); /* below the interpreter, as Linux */
+	if (!err)
 		err = mm_map_region(mm, MM_STACK_TOP - EXEC_STACK_INIT, EXEC_STACK_INIT,
 				    PROT_READ | PROT_WRITE,
 				    MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN, NULL, NULL, 0, 0);
@@ -485,7 +490,7 @@ static int exec_strings(const char *path, struct exec_strings *s)
 		goto out;
 	loaded = true;
 	sp = build_stack(img, imgsize, MM_STACK_TOP, s, prog, has_interp ? interp : NULL, path,
-			 &err);
+			 mm->vdso_base, &err);
 	if (err)
 		goto out_mm;
 

@@ -1,10 +1,12 @@
 /* Time CSR clocks and the per-CPU periodic tick (SBI TIME or Sstc's stimecmp). */
 #include "time/timer.h"
+#include "time/tickconv.h"
 #include "extable.h"
 #include "printk.h"
 #include "riscv.h"
 #include "sbi/sbi.h"
 #include "sched/cpu.h"
+#include "vdso/vdso.h"
 
 unsigned int hz = CONFIG_HZ;
 u64 timebase_hz = 10000000;
@@ -20,9 +22,7 @@ void clock_init(u64 timebase)
 
 u64 clock_ns(void)
 {
-	u64 t = rdtime();
-
-	return t / timebase_hz * 1000000000ULL + t % timebase_hz * 1000000000ULL / timebase_hz;
+	return ticks_to_ns(rdtime(), timebase_hz); /* the vDSO computes the same */
 }
 
 static u64 realtime_offset; /* [I] epoch ns at clock_ns() == 0 */
@@ -32,9 +32,15 @@ u64 clock_realtime_ns(void)
 	return realtime_offset + clock_ns();
 }
 
+u64 clock_realtime_offset(void)
+{
+	return realtime_offset;
+}
+
 void clock_set_realtime(u64 ns)
 {
 	realtime_offset = ns - clock_ns();
+	vdso_update_time();
 }
 
 static void program_next(void)
@@ -53,6 +59,7 @@ void timer_init_cpu(void)
 
 	if (c->sstc && !probe_csr_stimecmp())
 		c->sstc = false;
+	csr_write(scounteren, SCOUNTEREN_TM); /* user space reads the time CSR (the vDSO) */
 	program_next();
 	csr_set(sie, SIE_STIE);
 }

@@ -20,7 +20,13 @@ u64 clock_ns(void);
 /* clock_realtime_ns - nanoseconds since the epoch (the RTC read at boot, plus clock_ns()). */
 u64 clock_realtime_ns(void);
 
-/* clock_set_realtime - the RTC says the epoch time is @ns now. Context: boot. */
+/* clock_realtime_offset - clock_realtime_ns() minus clock_ns() (mod 2^64), for the vDSO. */
+u64 clock_realtime_offset(void);
+
+/*
+ * clock_set_realtime - the RTC says the epoch time is @ns now; publishes the new offset to the
+ * vDSO. Context: boot.
+ */
 void clock_set_realtime(u64 ns);
 
 /*

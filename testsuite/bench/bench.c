@@ -72,6 +72,17 @@ static void null_syscall_run(long n)
 		syscall(SYS_getppid);
 }
 
+/* ---- vdso_clock_gettime: clock_gettime(CLOCK_MONOTONIC) through the library ---- */
+
+static void vdso_clock_gettime_run(long n)
+{
+	struct timespec ts;
+
+	for (long i = 0; i < n; i++)
+		if (clock_gettime(CLOCK_MONOTONIC, &ts))
+			fail("clock_gettime");
+}
+
 /* ---- fork_wait: fork, the child _exits at once, the parent waits ---- */
 
 static void fork_wait_run(long n)
@@ -315,6 +326,7 @@ static const struct bench_case cases[] = {
 	{"cow_fault", 16384, 0, NULL, NULL, NULL}, /* n = pages; measured by cow_fault() */
 	{"mmap_touch_munmap", 80, 2, mmap_touch_munmap_run, NULL, NULL},
 	{"pipe_roundtrip", 3000, 50, pipe_roundtrip_run, pipe_start, pipe_stop},
+	{"vdso_clock_gettime", 1000000, 1000, vdso_clock_gettime_run, NULL, NULL},
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

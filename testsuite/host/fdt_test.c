@@ -120,6 +120,7 @@ static void check_qemu_common(const void *fdt, size_t len, int smp)
 		CHECK(bd.virtio[i].base == 0x10001000 + 0x1000 * (u64)i &&
 		      bd.virtio[i].size == 0x1000 && bd.virtio[i].irq == (u32)i + 1);
 	CHECK(bd.sdhost.size == 0);
+	CHECK(bd.rtc.base == 0x101000 && bd.rtc.size == 0x1000);
 	CHECK(bd.bootargs[0] == '\0' && bd.initrd_start == 0 && bd.initrd_end == 0);
 }
 
@@ -153,6 +154,7 @@ static void visionfive2_tree(void)
 	CHECK(bd.nmem == 1 && bd.mem[0].base == 0x40000000 && bd.mem[0].size == 0x100000000);
 	CHECK(bd.nresv == 1 && bd.resv[0].base == 0x40000000 && bd.resv[0].size == 0x200000);
 	CHECK(bd.timebase == 4000000);
+	CHECK(bd.rtc.size == 0);
 	/* Hart 0 (S7) has no MMU: only the four U74 harts. */
 	CHECK_MSG(bd.nharts == 4, "nharts %d", bd.nharts);
 	for (int i = 0; i < bd.nharts; i++) {

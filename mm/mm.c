@@ -20,7 +20,6 @@
 #include "mm/mm_internal.h"
 #include "uapi/mman.h"
 
-
 static unsigned long level_size(int level)
 {
 	return PAGE_SIZE << (9 * level);

@@ -380,8 +380,8 @@ int mm_madvise(struct mm *mm, uaddr_t addr, u64 len, int advice)
 	spin_lock(&mm->lock);
 	covered = vma_covers(&mm->vmas, addr, end);
 	if (advice == MADV_DONTNEED || advice == MADV_DONTNEED_LOCKED) {
-		vma_for_each_in(&mm->vmas, v, addr, end) if (!(v->flags & VM_SHARED))
-			mm_walk_ptes(mm->pgd, MAX(v->start, addr), MIN(v->end, end), mm_zap_one, NULL);
+		vma_for_each_in(&mm->vmas, v, addr, end) if (!(v->flags & VM_SHARED)) mm_walk_ptes(
+			mm->pgd, MAX(v->start, addr), MIN(v->end, end), mm_zap_one, NULL);
 		sfence_vma_all();
 	}
 	spin_unlock(&mm->lock);

@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 LOGDIR=build/test-logs
 mkdir -p "$LOGDIR"
 
-all_suites=(host boot_configs panic_paths kernel_options gdb_backtrace uboot_go syscall_log user)
+all_suites=(fmt host boot_configs panic_paths kernel_options gdb_backtrace uboot_go syscall_log user)
 suites=("$@")
 [ ${#suites[@]} = 0 ] && suites=("${all_suites[@]}")
 
 suite_cmd() {
 	case $1 in
 	host) echo "make --no-print-directory host-test" ;;
+	fmt) echo "scripts/fmt.sh --tap" ;;
 	user) echo "testsuite/user/run.sh" ;;
 	*) [ -x "testsuite/boot/$1.sh" ] && echo "testsuite/boot/$1.sh" ;;
 	esac

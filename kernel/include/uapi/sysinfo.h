@@ -23,8 +23,9 @@ struct sysinfo {
 	unsigned long totalhigh; /* high memory: always 0 on 64-bit */
 	unsigned long freehigh;
 	u32 mem_unit; /* memory unit in bytes */
-	/* 64-bit: no padding array; the struct ends on an 8-byte boundary. */
 };
+
+/* 64-bit: no padding array; the struct ends on an 8-byte boundary. */
 
 _Static_assert(sizeof(struct sysinfo) == 112, "struct sysinfo is 112 bytes on 64-bit");
 _Static_assert(__builtin_offsetof(struct sysinfo, procs) == 80, "sysinfo.procs at 80");

@@ -15,3 +15,4 @@ $(GEN)/asm-offsets.h: kernel/asm-offsets.c kernel/task/task.h kernel/sched/cpu.h
 	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -S $< -o $(GEN)/asm-offsets.s
 	./scripts/gen_asm_offsets.sh $(GEN)/asm-offsets.s > $@
 include kernel/syscall/build.mk
+include kernel/futex/build.mk

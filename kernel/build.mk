@@ -16,3 +16,4 @@ $(GEN)/asm-offsets.h: kernel/asm-offsets.c kernel/task/task.h kernel/sched/cpu.h
 	./scripts/gen_asm_offsets.sh $(GEN)/asm-offsets.s > $@
 include kernel/syscall/build.mk
 include kernel/vdso/build.mk
+include kernel/futex/build.mk

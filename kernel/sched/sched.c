@@ -37,20 +37,11 @@ static void timer_remove(struct task *t)
 	}
 }
 
-/* The tick: wake expired sleepers, count the running task's slice. Runs on every CPU. */
-static void sched_tick(bool from_user)
+/* Wake the sleepers whose deadline has passed. rq_lock held, in the timer interrupt. */
+static void expire_sleepers(void)
 {
-	struct cpu *c = this_cpu();
-	struct task *cur = current;
-	u64 now;
+	u64 now = clock_ns();
 
-	if (cur->proc)
-		__atomic_fetch_add(from_user ? &cur->proc->utime_ticks : &cur->proc->stime_ticks, 1,
-				   __ATOMIC_RELAXED);
-	if (c->id != 0)
-		return;
-	now = clock_ns();
-	spin_lock(&rq_lock);
 	while (!list_empty(&timed_sleep)) {
 		struct task *t = list_first_entry(&timed_sleep, struct task, timer_link);
 
@@ -61,6 +52,32 @@ static void sched_tick(bool from_user)
 		if (t->state == TASK_SLEEPING)
 			enqueue(t);
 	}
+	/* The timer was just set to the next tick: bring it forward to the next deadline. */
+	if (!list_empty(&timed_sleep))
+		timer_request(list_first_entry(&timed_sleep, struct task, timer_link)->wake_at);
+}
+
+/* A timer interrupt asked for by sleep_locked_until (timer_request), between two ticks. */
+static void sched_deadline(void)
+{
+	spin_lock(&rq_lock);
+	expire_sleepers();
+	spin_unlock(&rq_lock);
+}
+
+/* The tick: wake expired sleepers, count the running task's slice. Runs on every CPU. */
+static void sched_tick(bool from_user)
+{
+	struct cpu *c = this_cpu();
+	struct task *cur = current;
+
+	if (cur->proc)
+		__atomic_fetch_add(from_user ? &cur->proc->utime_ticks : &cur->proc->stime_ticks, 1,
+				   __ATOMIC_RELAXED);
+	if (c->id != 0)
+		return;
+	spin_lock(&rq_lock);
+	expire_sleepers();
 	if (cur != c->idle && --cur->slice <= 0 && !list_empty(&run_queue))
 		resched[c->id] = true;
 	spin_unlock(&rq_lock);
@@ -69,6 +86,7 @@ static void sched_tick(bool from_user)
 void sched_init(void)
 {
 	tick_hook = sched_tick;
+	deadline_hook = sched_deadline;
 }
 
 bool need_resched(void)
@@ -175,6 +193,7 @@ bool sleep_locked_until(u64 deadline)
 			if (list_entry(pos, struct task, timer_link)->wake_at > deadline)
 				break;
 		list_add_tail(&t->timer_link, pos);
+		timer_request(deadline); /* wake on time, not at the next tick */
 	}
 	schedule_locked();
 	return t->timed_out;

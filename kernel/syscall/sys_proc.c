@@ -71,15 +71,6 @@ long sys_set_tid_address(uaddr_t tidptr)
 	return current->tid;
 }
 
-long sys_set_robust_list(uaddr_t head, size_t len)
-{
-	if (len != 24) /* sizeof(struct robust_list_head) */
-		return -EINVAL;
-	current->robust_list = head;
-	current->robust_len = len;
-	return 0;
-}
-
 long sys_sched_yield(void)
 {
 	sched_yield_current();

@@ -9,6 +9,7 @@
 #include "errno.h"
 #include "fs/fdtable.h"
 #include "fs/vfs.h"
+#include "futex/futex.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
@@ -495,6 +496,8 @@ static int exec_strings(const char *path, struct exec_strings *s)
 		goto out_mm;
 
 	/* Committed: the old program is gone from here on. */
+	/* On the old mm: robust list, clear_child_tid (Linux's exec_mm_release). */
+	futex_exec_release(t);
 	old = t->mm;
 	t->mm = mm;
 	mm_activate(mm);

@@ -3,6 +3,7 @@
 #include "boot/boot.h"
 #include "errno.h"
 #include "fs/fdtable.h"
+#include "futex/futex.h"
 #include "mm/mm.h"
 #include "mm/uaccess.h"
 #include "printk.h"
@@ -98,10 +99,8 @@ void do_exit(int status)
 	struct mm *mm = t->mm;
 	bool last;
 
-	if (t->clear_child_tid && mm) {
-		/* Failures are ignored, as Linux does. */
-		(void)put_user_u32(t->clear_child_tid, 0);
-	}
+	if (mm)
+		futex_exit_release(t); /* robust list, then clear_child_tid store + wake */
 	exec_release_vfork_parent(t);
 	if (t->files)
 		files_put(t->files);

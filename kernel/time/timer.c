@@ -13,6 +13,7 @@ u64 timebase_hz = 10000000;
 
 /* Called on every tick after it is counted (the scheduler hooks in here). */
 void (*tick_hook)(bool from_user);
+void (*deadline_hook)(void);
 
 void clock_init(u64 timebase)
 {
@@ -43,14 +44,17 @@ void clock_set_realtime(u64 ns)
 	vdso_update_time();
 }
 
-static void program_next(void)
-{
-	u64 next = rdtime() + timebase_hz / hz;
+/* Per CPU [-]: the time CSR value of the next tick, and what the timer is set to fire at. */
+static u64 next_tick[NCPU];
+static u64 next_event[NCPU];
 
+static void program(u64 when)
+{
+	next_event[this_cpu()->id] = when;
 	if (this_cpu()->sstc)
-		csr_write(0x14d, next); /* stimecmp */
+		csr_write(0x14d, when); /* stimecmp */
 	else
-		sbi_set_timer(next);
+		sbi_set_timer(when);
 }
 
 void timer_init_cpu(void)
@@ -60,16 +64,35 @@ void timer_init_cpu(void)
 	if (c->sstc && !probe_csr_stimecmp())
 		c->sstc = false;
 	csr_write(scounteren, SCOUNTEREN_TM); /* user space reads the time CSR (the vDSO) */
-	program_next();
+	next_tick[c->id] = rdtime() + timebase_hz / hz;
+	program(next_tick[c->id]);
 	csr_set(sie, SIE_STIE);
 }
 
 void timer_interrupt(bool from_user)
 {
-	this_cpu()->timer_ticks++;
-	program_next();
-	if (tick_hook)
+	struct cpu *c = this_cpu();
+	u64 now = rdtime();
+	bool tick = now >= next_tick[c->id];
+
+	if (tick) {
+		c->timer_ticks++;
+		next_tick[c->id] = now + timebase_hz / hz;
+	}
+	program(next_tick[c->id]);
+	if (tick && tick_hook)
 		tick_hook(from_user);
+	else if (!tick && deadline_hook)
+		deadline_hook();
+}
+
+void timer_request(u64 deadline_ns)
+{
+	u64 when = deadline_ns / 1000000000ULL * timebase_hz +
+		   (deadline_ns % 1000000000ULL * timebase_hz + 999999999ULL) / 1000000000ULL;
+
+	if (when < next_event[this_cpu()->id])
+		program(when);
 }
 
 const char *timer_mode_name(void)

@@ -35,11 +35,22 @@ void clock_set_realtime(u64 ns);
  */
 void timer_init_cpu(void);
 
-/* timer_interrupt - the tick: count it (as user time if @from_user), program the next one. */
+/* timer_interrupt - the tick (count it, as user time if @from_user, and program the next one),
+ * or a deadline of timer_request(). */
 void timer_interrupt(bool from_user);
 
 /* tick_hook - called on every tick after it is counted; set by the scheduler. */
 extern void (*tick_hook)(bool from_user);
+
+/*
+ * timer_request - make this CPU's timer interrupt come no later than clock_ns() value
+ * @deadline_ns (precise timed sleeps instead of the next tick). Such an interrupt is not a
+ * tick: it calls deadline_hook instead of tick_hook. Context: interrupts off.
+ */
+void timer_request(u64 deadline_ns);
+
+/* deadline_hook - called on a timer interrupt that is not a tick; set by the scheduler. */
+extern void (*deadline_hook)(void);
 
 /* timer_mode_name - "sstc" or "sbi" for this CPU. */
 const char *timer_mode_name(void);

@@ -248,6 +248,64 @@ static void pipe_stop(void)
 	reap(echo_pid);
 }
 
+/* ---- futex_roundtrip: two processes ping-pong through FUTEX_WAIT/WAKE on a shared page ---- */
+
+/* In a MAP_SHARED page: 1 = the child's move, 0 = the parent's, 2 = stop. */
+static volatile int *turn;
+static pid_t futex_pid;
+
+static void futex_wait_while(int val)
+{
+	while (__atomic_load_n(turn, __ATOMIC_ACQUIRE) == val)
+		if (syscall(SYS_futex, turn, 0 /* FUTEX_WAIT */, val, NULL, NULL, 0) != 0 &&
+		    errno != EAGAIN && errno != EINTR)
+			fail("futex wait");
+}
+
+static void futex_set_wake(int val)
+{
+	__atomic_store_n(turn, val, __ATOMIC_RELEASE);
+	if (syscall(SYS_futex, turn, 1 /* FUTEX_WAKE */, 1, NULL, NULL, 0) < 0)
+		fail("futex wake");
+}
+
+static void futex_roundtrip_run(long n)
+{
+	for (long i = 0; i < n; i++) {
+		futex_set_wake(1);
+		futex_wait_while(1);
+	}
+}
+
+static void futex_start(void)
+{
+	turn = mmap(NULL, (size_t)page_size(), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+		    -1, 0);
+	if (turn == (volatile int *)MAP_FAILED)
+		fail("mmap");
+	*turn = 0;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		fail("fork");
+	if (pid == 0) {
+		for (;;) {
+			futex_wait_while(0);
+			if (__atomic_load_n(turn, __ATOMIC_ACQUIRE) == 2)
+				_exit(0);
+			futex_set_wake(0);
+		}
+	}
+	futex_pid = pid;
+}
+
+static void futex_stop(void)
+{
+	futex_set_wake(2);
+	reap(futex_pid);
+	munmap((void *)turn, (size_t)page_size());
+}
+
 /* ---- cow_fault: one fork over N written pages; the child writes one byte per page ---- */
 
 static uint64_t cow_fault(long pages)
@@ -327,6 +385,7 @@ static const struct bench_case cases[] = {
 	{"mmap_touch_munmap", 80, 2, mmap_touch_munmap_run, NULL, NULL},
 	{"pipe_roundtrip", 3000, 50, pipe_roundtrip_run, pipe_start, pipe_stop},
 	{"vdso_clock_gettime", 1000000, 1000, vdso_clock_gettime_run, NULL, NULL},
+	{"futex_roundtrip", 3000, 50, futex_roundtrip_run, futex_start, futex_stop},
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

@@ -3,3 +3,4 @@ kernel-src += testsuite/ktest/ktest.c testsuite/ktest/mm_test.c testsuite/ktest/
 	testsuite/ktest/kmap_test.c
 kernel-src += testsuite/ktest/uaccess_test.c testsuite/ktest/mm_user_test.c
 kernel-src += testsuite/ktest/fs_test.c testsuite/ktest/vdso_test.c
+kernel-src += testsuite/ktest/futex_test.c

@@ -1,0 +1,300 @@
+/*
+ * Futex core: keys, the hash of buckets, queue entries, and the futex word read or changed
+ * under bucket locks through the page table (kernel/futex/internal.h has the lock legend).
+ */
+#include "compiler.h"
+#include "errno.h"
+#include "futex/internal.h"
+#include "mm/frame.h"
+#include "mm/mm.h"
+#include "mm/pagetable.h"
+#include "mm/uaccess.h"
+#include "mm/vma.h"
+#include "printk.h"
+#include "sched/cpu.h"
+#include "task/task.h"
+
+#define FUTEX_HASH_BITS 8
+#define FUTEX_HASH_SIZE (1U << FUTEX_HASH_BITS)
+
+static struct futex_bucket futex_table[FUTEX_HASH_SIZE] = {
+	[0 ... FUTEX_HASH_SIZE - 1] = {SPINLOCK_INIT("futex"), {NULL, NULL}},
+};
+
+/* ---- keys ---- */
+
+/* Pin the frame under @pa (frames outside the allocator, or reserved ones, need no pin). */
+static struct page *pin_frame(paddr_t pa)
+{
+	struct page *pg = pa_to_page(pa & PAGE_MASK);
+
+	if (!pg || (pg->flags & PG_RESERVED))
+		return NULL;
+	page_get(pg);
+	return pg;
+}
+
+/*
+ * The shared key of @uaddr with mm->lock held: 0 and *@key set, -EFAULT (refused), or
+ * -EAGAIN (the page must be faulted in first).
+ */
+static int shared_key_locked(struct mm *mm, uaddr_t uaddr, bool write, struct futex_key *key)
+{
+	struct vma *v = vma_lookup(&mm->vmas, uaddr);
+	paddr_t pa;
+	u64 perm;
+
+	if (!v)
+		return -EAGAIN; /* perhaps a stack that grows: vm_fault decides */
+	if (!(v->flags & VM_READ) || (write && !(v->flags & VM_WRITE)))
+		return -EFAULT;
+	if (!(v->flags & VM_SHARED) && (v->flags & VM_WRITE)) {
+		/* Linux writes the page in (breaking COW): it is this mm's anonymous page. */
+		key->kind = FUTEX_KEY_MMSHARED;
+		key->base = (u64)(uintptr_t)mm;
+		key->addr = uaddr;
+		return 0;
+	}
+	pa = pt_translate(mm->pgd, uaddr, &perm);
+	if (!(v->flags & VM_SHARED) && !v->ops) {
+		/* Read-only private anonymous memory: an anonymous page only if it was written
+		 * while writable (D set); else Linux finds its zero page and refuses. */
+		if (!pa || !(perm & PTE_D))
+			return -EFAULT;
+		key->kind = FUTEX_KEY_MMSHARED;
+		key->base = (u64)(uintptr_t)mm;
+		key->addr = uaddr;
+		return 0;
+	}
+	/* A shared mapping, or a read-only private file mapping: the frame. */
+	if (!pa || !(perm & PTE_U) || !(perm & PTE_R) || (write && !(perm & PTE_W)))
+		return -EAGAIN;
+	key->kind = FUTEX_KEY_PAGE;
+	key->base = 0;
+	key->addr = pa;
+	key->pin = pin_frame(pa);
+	return 0;
+}
+
+int futex_key_get(uaddr_t uaddr, unsigned int flags, bool write, struct futex_key *key)
+{
+	struct mm *mm = current->mm;
+	int err, tries;
+
+	key->pin = NULL;
+	if (uaddr % sizeof(u32))
+		return -EINVAL;
+	if (!access_ok(uaddr, sizeof(u32)) || !mm)
+		return -EFAULT;
+	if (!(flags & FUTEX_F_SHARED)) {
+		key->kind = FUTEX_KEY_PRIVATE;
+		key->base = (u64)(uintptr_t)mm;
+		key->addr = uaddr;
+		return 0;
+	}
+	for (tries = 0; tries < 4; tries++) {
+		spin_lock(&mm->lock);
+		err = shared_key_locked(mm, uaddr, write, key);
+		spin_unlock(&mm->lock);
+		if (err != -EAGAIN)
+			return err;
+		if (vm_fault(mm, uaddr, write ? VM_WRITE : VM_READ))
+			return -EFAULT;
+	}
+	return -EFAULT;
+}
+
+void futex_key_put(struct futex_key *key)
+{
+	if (key->pin) {
+		page_put(key->pin);
+		key->pin = NULL;
+	}
+}
+
+void futex_key_copy_pin(struct futex_key *dst)
+{
+	if (dst->pin)
+		page_get(dst->pin);
+}
+
+/* ---- buckets ---- */
+
+struct futex_bucket *futex_hash(const struct futex_key *key)
+{
+	u64 h = key->base * 0x9e3779b97f4a7c15ULL ^ (key->addr >> 2) * 0xc2b2ae3d27d4eb4fULL;
+
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return &futex_table[h >> (64 - FUTEX_HASH_BITS)];
+}
+
+void futex_lock(struct futex_bucket *hb)
+{
+	spin_lock(&hb->lock);
+	if (!hb->chain.next)
+		INIT_LIST_HEAD(&hb->chain);
+}
+
+void futex_unlock(struct futex_bucket *hb)
+{
+	spin_unlock(&hb->lock);
+}
+
+void futex_lock_pair(struct futex_bucket *a, struct futex_bucket *b)
+{
+	if (a > b) {
+		struct futex_bucket *t = a;
+
+		a = b;
+		b = t;
+	}
+	futex_lock(a);
+	if (b != a)
+		futex_lock(b);
+}
+
+void futex_unlock_pair(struct futex_bucket *a, struct futex_bucket *b)
+{
+	if (b != a)
+		futex_unlock(b);
+	futex_unlock(a);
+}
+
+/* ---- queue entries ---- */
+
+void futex_queue(struct futex_q *q, struct futex_bucket *hb)
+{
+	assert_held(&hb->lock);
+	q->bucket = hb;
+	list_add_tail(&q->link, &hb->chain);
+}
+
+bool futex_unqueue(struct futex_q *q)
+{
+	struct futex_bucket *hb;
+	bool queued;
+
+	/* A requeue may move q between reading the pointer and taking the lock: check again. */
+	for (;;) {
+		hb = READ_ONCE(q->bucket);
+		futex_lock(hb);
+		if (hb == READ_ONCE(q->bucket))
+			break;
+		futex_unlock(hb);
+	}
+	queued = !list_empty(&q->link);
+	if (queued) {
+		list_del(&q->link);
+		INIT_LIST_HEAD(&q->link);
+	}
+	futex_unlock(hb);
+	return queued;
+}
+
+void futex_wake_one(struct futex_q *q)
+{
+	assert_held(&q->bucket->lock);
+	list_del(&q->link);
+	INIT_LIST_HEAD(&q->link);
+	spin_lock(&q->wq.lock);
+	q->woken = true;
+	wake_up_all_locked(&q->wq);
+	spin_unlock(&q->wq.lock);
+}
+
+void futex_requeue_one(struct futex_q *q, struct futex_bucket *hb1, struct futex_bucket *hb2,
+		       const struct futex_key *key2)
+{
+	struct page *old = q->key.pin;
+
+	assert_held(&hb1->lock);
+	assert_held(&hb2->lock);
+	q->key = *key2;
+	futex_key_copy_pin(&q->key);
+	/* The requeuer pins the old frame too (its own key1), so this is never the last put. */
+	if (old)
+		page_put(old);
+	if (hb1 != hb2) {
+		list_del(&q->link);
+		list_add_tail(&q->link, &hb2->chain);
+		q->bucket = hb2;
+	}
+}
+
+int futex_wake_key(const struct futex_key *key, int nr, u32 bitset, bool any_kind)
+{
+	struct futex_bucket *hb = futex_hash(key);
+	struct list_head *pos, *next;
+	int woken = 0;
+
+	futex_lock(hb);
+	list_for_each_safe (pos, next, &hb->chain) {
+		struct futex_q *q = list_entry(pos, struct futex_q, link);
+		bool match = futex_key_match(&q->key, key);
+
+		if (!match && any_kind && q->key.kind != FUTEX_KEY_PAGE)
+			match = q->key.base == key->base && q->key.addr == key->addr;
+		if (!match || !(q->bitset & bitset))
+			continue;
+		futex_wake_one(q);
+		if (++woken >= nr)
+			break;
+	}
+	futex_unlock(hb);
+	return woken;
+}
+
+/* ---- the futex word under bucket locks ---- */
+
+/* The kernel address of the u32 at @uaddr if its PTE has all of @need; mm->lock held. */
+static u32 *word_locked(struct mm *mm, uaddr_t uaddr, u64 need)
+{
+	u64 perm;
+	paddr_t pa = pt_translate(mm->pgd, uaddr, &perm);
+
+	if (!pa || (perm & need) != need)
+		return NULL;
+	return (u32 *)pa_to_kva(pa);
+}
+
+int futex_read_locked(struct mm *mm, uaddr_t uaddr, u32 *val)
+{
+	u32 *w;
+
+	spin_lock(&mm->lock);
+	w = word_locked(mm, uaddr, PTE_V | PTE_U | PTE_R);
+	if (w)
+		*val = __atomic_load_n(w, __ATOMIC_SEQ_CST);
+	spin_unlock(&mm->lock);
+	return w ? 0 : -EFAULT;
+}
+
+int futex_op_locked(struct mm *mm, uaddr_t uaddr, unsigned int op, u32 oparg, u32 *old)
+{
+	u32 *w;
+
+	spin_lock(&mm->lock);
+	w = word_locked(mm, uaddr, PTE_V | PTE_U | PTE_R | PTE_W);
+	if (w) {
+		switch (op) {
+		case FUTEX_ATOMIC_SET:
+			*old = __atomic_exchange_n(w, oparg, __ATOMIC_SEQ_CST);
+			break;
+		case FUTEX_ATOMIC_ADD:
+			*old = __atomic_fetch_add(w, oparg, __ATOMIC_SEQ_CST);
+			break;
+		case FUTEX_ATOMIC_OR:
+			*old = __atomic_fetch_or(w, oparg, __ATOMIC_SEQ_CST);
+			break;
+		case FUTEX_ATOMIC_ANDN:
+			*old = __atomic_fetch_and(w, ~oparg, __ATOMIC_SEQ_CST);
+			break;
+		default:
+			*old = __atomic_fetch_xor(w, oparg, __ATOMIC_SEQ_CST);
+			break;
+		}
+	}
+	spin_unlock(&mm->lock);
+	return w ? 0 : -EFAULT;
+}

@@ -19,6 +19,7 @@ void asm_offsets(void)
 	OFFSET(TASK_CTX, task, ctx);
 	OFFSET(CPU_EMERG_SP, cpu, emerg_sp);
 	OFFSET(CPU_IDLE, cpu, idle);
+	OFFSET(CPU_BOOT_STAGE, cpu, boot_stage);
 	DEFINE(TF_SIZE, sizeof(struct trapframe));
 	OFFSET(TF_RA, trapframe, ra);
 	OFFSET(TF_SP, trapframe, sp);

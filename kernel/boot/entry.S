@@ -97,15 +97,21 @@ secondary_entry:
 	mv	s0, a0
 	mv	s1, a1
 	call	early_satp_on
+	li	t0, 1
+	sw	t0, CPU_BOOT_STAGE(s1)
 	/* Now in the direct map: switch to the kernel page table, where the stacks are. */
 	ld	t0, kernel_satp
 	sfence.vma
 	csrw	satp, t0
 	sfence.vma
+	li	t0, 2
+	sw	t0, CPU_BOOT_STAGE(s1)
 	ld	tp, CPU_IDLE(s1)
 	ld	sp, TASK_KSTACK_TOP(tp)
 	lla	t0, trap_entry
 	csrw	stvec, t0
+	li	t0, 3
+	sw	t0, CPU_BOOT_STAGE(s1)
 	mv	a0, s0
 	mv	a1, s1
 	call	smp_secondary_main

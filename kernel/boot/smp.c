@@ -25,9 +25,13 @@ void cpu_idle_loop(void)
 
 void smp_secondary_main(unsigned long hartid, struct cpu *c)
 {
+	c->boot_stage = 4;
 	trap_init_cpu();
+	c->boot_stage = 5;
 	plic_init_cpu();
+	c->boot_stage = 6;
 	timer_init_cpu();
+	c->boot_stage = 7;
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);
 	cpu_idle_loop();
 }
@@ -90,8 +94,9 @@ int smp_boot_secondaries(void)
 		while (!__atomic_load_n(&c->online, __ATOMIC_ACQUIRE) && rdtime() - start < wait)
 			cpu_relax();
 		if (!c->online) {
-			pr_warn("smp: hart %lu started but never came online (hsm state %ld)\n",
-				h->hartid, sbi_hart_status(h->hartid));
+			pr_warn("smp: hart %lu started but never came online (hsm state %ld, "
+				"start-up stage %d)\n",
+				h->hartid, sbi_hart_status(h->hartid), c->boot_stage);
 			continue;
 		}
 		ncpus++;

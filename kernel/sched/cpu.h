@@ -16,18 +16,19 @@
 struct task;
 
 struct cpu {
-	int id;			/* [I] logical id */
-	u64 hartid;		/* [I] */
-	struct task *idle;	/* [I] this CPU's idle task */
-	unsigned long emerg_sp; /* [I] top of the stack used on kernel stack overflow */
-	int noff;		/* [-] push_off nesting depth */
-	unsigned long intena;	/* [-] sstatus.SIE before the outermost push_off */
-	int nlocks;		/* [-] spinlocks held */
-	volatile bool online;	/* [a] set once the CPU runs its idle loop */
-	u64 timer_ticks;	/* [-] timer interrupts taken */
-	u64 irqs;		/* [-] external interrupts taken */
-	bool sstc;		/* [I] stimecmp usable on this hart */
-	int plic_ctx;		/* [I] PLIC S-mode context, -1 if none */
+	int id;			 /* [I] logical id */
+	u64 hartid;		 /* [I] */
+	struct task *idle;	 /* [I] this CPU's idle task */
+	unsigned long emerg_sp;	 /* [I] top of the stack used on kernel stack overflow */
+	int noff;		 /* [-] push_off nesting depth */
+	unsigned long intena;	 /* [-] sstatus.SIE before the outermost push_off */
+	int nlocks;		 /* [-] spinlocks held */
+	volatile bool online;	 /* [a] set once the CPU runs its idle loop */
+	u64 timer_ticks;	 /* [-] timer interrupts taken */
+	u64 irqs;		 /* [-] external interrupts taken */
+	bool sstc;		 /* [I] stimecmp usable on this hart */
+	int plic_ctx;		 /* [I] PLIC S-mode context, -1 if none */
+	volatile int boot_stage; /* [a] how far a secondary hart got in its start-up */
 };
 
 extern struct cpu cpus[NCPU];

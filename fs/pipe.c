@@ -104,7 +104,7 @@ static ssize_t pipe_read(struct file *f, void *kbuf, size_t len, u64 *pos)
 			return -EAGAIN;
 		err = wait_event(&p->rwait, can_read, p, 0);
 		if (err)
-			return err;
+			return err == -EINTR ? -ERESTARTSYS : err;
 	}
 }
 
@@ -164,7 +164,7 @@ static ssize_t pipe_write(struct file *f, const void *kbuf, size_t len, u64 *pos
 			return done ? (ssize_t)done : -EAGAIN;
 		err = wait_event(&p->wwait, can_write, &w, 0);
 		if (err)
-			return done ? (ssize_t)done : err;
+			return done ? (ssize_t)done : err == -EINTR ? -ERESTARTSYS : err;
 	}
 }
 

@@ -142,7 +142,7 @@ static ssize_t tty_read(struct file *f, void *kbuf, size_t len, u64 *pos)
 			return -EAGAIN;
 		err = wait_event(&tty_wq, tty_readable, NULL, 0);
 		if (err)
-			return err;
+			return err == -EINTR ? -ERESTARTSYS : err;
 	}
 }
 

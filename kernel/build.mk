@@ -4,7 +4,9 @@ kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/bo
 	kernel/sched/switch.S kernel/sched/wait.c kernel/lock/spinlock.c \
 	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/printk.c kernel/lib/panic.c \
 	kernel/trap/user.c kernel/task/task.c kernel/task/proc.c kernel/task/clone.c \
-	kernel/task/exec.c kernel/task/exit.c \
+	kernel/task/exec.c kernel/task/exit.c kernel/task/wait.c \
+	kernel/signal/signal.c kernel/signal/deliver.c kernel/signal/itimer.c \
+	kernel/syscall/sys_signal.c \
 	kernel/syscall/sys_proc.c kernel/syscall/sys_sched.c kernel/syscall/sys_mm.c \
 	kernel/syscall/sys_file.c kernel/syscall/sys_fd.c kernel/syscall/sys_fs.c kernel/syscall/getname.c
 

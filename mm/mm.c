@@ -417,7 +417,7 @@ int vm_fault(struct mm *mm, uaddr_t addr, unsigned int access)
 		v = grow_stack(mm, va);
 	if (!v || !access_allowed(v->flags, access)) {
 		spin_unlock(&mm->lock);
-		return -EFAULT;
+		return v ? -EACCES : -EFAULT; /* SEGV_ACCERR : SEGV_MAPERR */
 	}
 	p = pt_walk(mm->pgd, va, false);
 	if (p && READ_ONCE(*p)) {

@@ -112,7 +112,7 @@ void mm_activate(struct mm *mm);
  * stack (to at most MM_STACK_LIMIT below its end), or fix up A/D bits and stale TLB entries.
  * Context: process or trap context with @mm alive; must not hold @mm->lock (takes it, drops it
  * around file I/O, which may sleep when the file ops do).
- * Returns 0 if the access may be retried, -EFAULT (no VMA, or the VMA forbids @access),
+ * Returns 0 if the access may be retried, -EFAULT (no VMA), -EACCES (the VMA forbids @access),
  * -ENOMEM, or the read_page error (-EIO ...).
  */
 int vm_fault(struct mm *mm, uaddr_t addr, unsigned int access);

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 mapfile -t files < <(git ls-files '*.c' '*.h')
 if [ "${1:-}" = --tap ]; then
 	# One TAP line for the whole tree (a test suite of make test).
-	bad=$("$0" --check)
+	bad=$("$0" --check || true)
 	if [ -z "$bad" ]; then echo "ok 1 - every C file is formatted (.clang-format)"; else
 		echo "not ok 1 - every C file is formatted (.clang-format)"; echo "$bad" | sed 's/^/#   /'; fi
 	[ -z "$bad" ]

@@ -6,6 +6,7 @@
 #include "sched/cpu.h"
 #include "string.h"
 #include "task/proc.h"
+#include "signal/signal.h"
 #include "task/task.h"
 #include "time/timer.h"
 
@@ -74,6 +75,7 @@ static void sched_tick(bool from_user)
 	if (cur->proc)
 		__atomic_fetch_add(from_user ? &cur->proc->utime_ticks : &cur->proc->stime_ticks, 1,
 				   __ATOMIC_RELAXED);
+	itimer_tick(from_user);
 	if (c->id != 0)
 		return;
 	spin_lock(&rq_lock);

@@ -18,7 +18,8 @@ void wait_queue_init(struct wait_queue *wq, const char *name)
 	INIT_LIST_HEAD(&wq->sleepers);
 }
 
-int wait_event(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 timeout_ns)
+static int wait_common(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 timeout_ns,
+		       bool interruptible)
 {
 	struct waiter w = {.task = current};
 	u64 deadline = timeout_ns ? clock_ns() + timeout_ns : 0;
@@ -29,7 +30,7 @@ int wait_event(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 ti
 	for (;;) {
 		if (cond(arg))
 			break;
-		if (task_signal_pending(current)) {
+		if (interruptible && task_signal_pending(current)) {
 			ret = -EINTR;
 			break;
 		}
@@ -47,6 +48,16 @@ int wait_event(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 ti
 	list_del(&w.link);
 	spin_unlock(&wq->lock);
 	return ret;
+}
+
+int wait_event(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 timeout_ns)
+{
+	return wait_common(wq, cond, arg, timeout_ns, true);
+}
+
+void wait_event_uninterruptible(struct wait_queue *wq, bool (*cond)(void *arg), void *arg)
+{
+	wait_common(wq, cond, arg, 0, false);
 }
 
 void wake_up_all_locked(struct wait_queue *wq)

@@ -32,6 +32,9 @@ void wait_queue_init(struct wait_queue *wq, const char *name);
  */
 int wait_event(struct wait_queue *wq, bool (*cond)(void *arg), void *arg, u64 timeout_ns);
 
+/* wait_event_uninterruptible - wait_event that signals do not end (no timeout). */
+void wait_event_uninterruptible(struct wait_queue *wq, bool (*cond)(void *arg), void *arg);
+
 /*
  * wait_once - sleep on @wq until the next wake-up, a signal (-EINTR) or @timeout_ns (0 = none;
  * -ETIMEDOUT). No condition: callers re-check their state and call again (ppoll).

@@ -1,4 +1,4 @@
-/* File-descriptor system calls: open/close, dup, fcntl, ioctl, pipes, ppoll. */
+/* File-descriptor system calls: open/close, dup, fcntl, ioctl, pipes, ppoll, pselect6. */
 #include "errno.h"
 #include "fs/fdtable.h"
 #include "fs/pipe.h"
@@ -8,6 +8,7 @@
 #include "sched/wait.h"
 #include "syscall/getname.h"
 #include "syscall_protos.h"
+#include "signal/signal.h"
 #include "task/proc.h"
 #include "task/task.h"
 #include "time/timer.h"
@@ -211,52 +212,179 @@ static int poll_scan(struct pollfd_user *pfd, u64 n, struct wait_queue **wq)
 	return ready;
 }
 
-long sys_ppoll(uaddr_t ufds, u32 nfds, uaddr_t tsp, uaddr_t sigmask, size_t sigsetsize)
+/* Read a timeout; *@deadline gets its clock_ns() end (0 with no timeout). 0/-EFAULT/-EINVAL. */
+static int get_poll_timeout(uaddr_t tsp, u64 *deadline)
 {
-	struct pollfd_user *pfd;
-	u64 deadline = 0;
-	long ready;
+	s64 ts[2];
 
-	if (nfds > (u32)proc_nofile(current->proc))
-		return -EINVAL;
-	if (tsp) {
-		s64 ts[2];
-
-		if (copy_from_user(ts, tsp, sizeof(ts)))
-			return -EFAULT;
-		if (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000)
-			return -EINVAL;
-		deadline = clock_ns() + (u64)ts[0] * 1000000000ULL + (u64)ts[1];
-	}
-	pfd = kmalloc(sizeof(*pfd) * (nfds ? nfds : 1));
-	if (!pfd)
-		return -ENOMEM;
-	if (copy_from_user(pfd, ufds, sizeof(*pfd) * nfds)) {
-		kfree(pfd);
+	*deadline = 0;
+	if (!tsp)
+		return 0;
+	if (copy_from_user(ts, tsp, sizeof(ts)))
 		return -EFAULT;
-	}
+	if (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000)
+		return -EINVAL;
+	*deadline = clock_ns() + (u64)ts[0] * 1000000000ULL + (u64)ts[1];
+	return 0;
+}
+
+/*
+ * Linux writes the time left back to a ppoll/pselect6 timeout (so that a restart after a
+ * signal waits only the rest); a fault there turns a restart into -EINTR.
+ */
+static long put_poll_timeout(uaddr_t tsp, u64 deadline, long ret)
+{
+	u64 now = clock_ns(), left = deadline > now ? deadline - now : 0;
+	s64 ts[2] = {(s64)(left / 1000000000ULL), (s64)(left % 1000000000ULL)};
+
+	if (!tsp || !deadline)
+		return ret;
+	if (copy_to_user(tsp, ts, sizeof(ts)) && ret == -ERESTARTNOHAND)
+		return -EINTR;
+	return ret;
+}
+
+/* Scan until something is ready, the deadline (if @timed) passes, or a signal: -ERESTARTNOHAND. */
+static long poll_loop(struct pollfd_user *pfd, u64 nfds, bool timed, u64 deadline)
+{
 	for (;;) {
 		struct wait_queue *wq, idle;
 		u64 now = clock_ns(), slice = 10000000ULL; /* re-scan at least every 10 ms */
+		long ready = poll_scan(pfd, nfds, &wq);
 		int err;
 
-		ready = poll_scan(pfd, nfds, &wq);
-		if (ready || (tsp && now >= deadline))
-			break;
-		if (deadline && deadline - now < slice)
+		if (ready || (timed && now >= deadline))
+			return ready;
+		if (task_signal_pending(current))
+			return -ERESTARTNOHAND;
+		if (timed && deadline - now < slice)
 			slice = deadline - now;
 		if (!wq) {
 			wait_queue_init(&idle, "ppoll");
 			wq = &idle;
 		}
 		err = wait_once(wq, slice);
-		if (err == -EINTR) {
-			ready = -EINTR;
-			break;
-		}
+		if (err == -EINTR)
+			return -ERESTARTNOHAND;
 	}
+}
+
+long sys_ppoll(uaddr_t ufds, u32 nfds, uaddr_t tsp, uaddr_t sigmask, size_t sigsetsize)
+{
+	struct pollfd_user *pfd;
+	u64 deadline;
+	long ready;
+
+	if (nfds > (u32)proc_nofile(current->proc))
+		return -EINVAL;
+	ready = get_poll_timeout(tsp, &deadline);
+	if (ready)
+		return ready;
+	if (sigmask) {
+		ready = signal_set_temp_mask(sigmask, sigsetsize);
+		if (ready)
+			return ready;
+	}
+	pfd = kmalloc(sizeof(*pfd) * (nfds ? nfds : 1));
+	if (!pfd) {
+		ready = -ENOMEM;
+		goto out;
+	}
+	if (copy_from_user(pfd, ufds, sizeof(*pfd) * nfds)) {
+		ready = -EFAULT;
+		goto out_free;
+	}
+	ready = poll_loop(pfd, nfds, tsp != 0, deadline);
 	if (ready >= 0 && copy_to_user(ufds, pfd, sizeof(*pfd) * nfds))
 		ready = -EFAULT;
+	ready = put_poll_timeout(tsp, deadline, ready);
+out_free:
 	kfree(pfd);
+out:
+	signal_end_temp_mask(ready);
 	return ready;
+}
+
+#define SELECT_IN  (POLLIN | POLLRDNORM | POLLHUP | POLLERR)
+#define SELECT_OUT (POLLOUT | POLLWRNORM | POLLERR)
+#define SELECT_EX  POLLPRI
+#define FDSET_MAX  1024
+
+long sys_pselect6(int nfds, uaddr_t readfds, uaddr_t writefds, uaddr_t exceptfds, uaddr_t timeout,
+		  uaddr_t sigmask)
+{
+	u64 sets[3][FDSET_MAX / 64] = {{0}}, out[3][FDSET_MAX / 64] = {{0}};
+	const uaddr_t usets[3] = {readfds, writefds, exceptfds};
+	const u32 want[3] = {SELECT_IN, SELECT_OUT, SELECT_EX};
+	size_t bytes = (size_t)(nfds + 63) / 64 * 8;
+	struct pollfd_user *pfd = NULL;
+	u64 deadline, n = 0;
+	long ret;
+
+	if (nfds < 0)
+		return -EINVAL;
+	if (nfds > FDSET_MAX)
+		nfds = FDSET_MAX; /* bits beyond our table size would be EBADF anyway */
+	bytes = (size_t)(nfds + 63) / 64 * 8;
+	ret = get_poll_timeout(timeout, &deadline);
+	if (ret)
+		return ret;
+	for (int k = 0; k < 3; k++)
+		if (usets[k] && copy_from_user(sets[k], usets[k], bytes))
+			return -EFAULT;
+	if (sigmask) {
+		u64 arg[2]; /* { const sigset_t *ss; size_t ss_len; } */
+
+		if (copy_from_user(arg, sigmask, sizeof(arg)))
+			return -EFAULT;
+		if (arg[0]) {
+			ret = signal_set_temp_mask(arg[0], arg[1]);
+			if (ret)
+				return ret;
+		}
+	}
+	pfd = kmalloc(sizeof(*pfd) * (nfds ? (size_t)nfds : 1));
+	if (!pfd) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	for (int fd = 0; fd < nfds; fd++) {
+		u32 ev = 0;
+
+		for (int k = 0; k < 3; k++)
+			if (sets[k][fd / 64] & (1UL << (fd % 64)))
+				ev |= want[k];
+		if (!ev)
+			continue;
+		pfd[n].fd = fd;
+		pfd[n].events = (short)ev;
+		n++;
+	}
+	ret = poll_loop(pfd, n, timeout != 0, deadline);
+	for (u64 i = 0; ret >= 0 && i < n; i++)
+		if (pfd[i].revents & POLLNVAL)
+			ret = -EBADF;
+	if (ret > 0) {
+		ret = 0;
+		for (u64 i = 0; i < n; i++) {
+			int fd = pfd[i].fd;
+
+			for (int k = 0; k < 3; k++) {
+				if (!(sets[k][fd / 64] & (1UL << (fd % 64))) ||
+				    !(pfd[i].revents & want[k]))
+					continue;
+				out[k][fd / 64] |= 1UL << (fd % 64);
+				ret++;
+			}
+		}
+	}
+	if (ret >= 0)
+		for (int k = 0; k < 3; k++)
+			if (usets[k] && copy_to_user(usets[k], out[k], bytes))
+				ret = -EFAULT;
+	ret = put_poll_timeout(timeout, deadline, ret);
+	kfree(pfd);
+out:
+	signal_end_temp_mask(ret);
+	return ret;
 }

@@ -8,6 +8,7 @@
 #include "fs/vfs.h"
 #include "mm/kmalloc.h"
 #include "mm/uaccess.h"
+#include "signal/signal.h"
 #include "syscall_protos.h"
 #include "task/task.h"
 #include "uapi/fcntl.h"
@@ -112,6 +113,8 @@ static ssize_t write_from_user(struct file *f, uaddr_t buf, size_t count, u64 *p
 			break;
 		}
 		n = vfs_write(f, kbuf, got, ppos);
+		if (n == -EPIPE)
+			send_sig_self(SIGPIPE); /* a pipe or socket without readers */
 		if (n <= 0) {
 			ret = n;
 			break;

@@ -6,6 +6,7 @@
 #include "sched/wait.h"
 #include "syscall_protos.h"
 #include "task/proc.h"
+#include "signal/signal.h"
 #include "task/task.h"
 #include "time/timer.h"
 
@@ -128,17 +129,42 @@ static int sleep_until(u64 deadline, u64 *left)
 	return 0;
 }
 
+/*
+ * A relative sleep cut short by a signal: the time left goes to @rem and the call is restarted
+ * through restart_syscall(2) with the same deadline if no handler runs (Linux's restart block);
+ * after a handler the caller sees -EINTR.
+ */
+static long sleep_rel(u64 deadline, uaddr_t rem);
+
+static long sleep_restart(struct restart_block *rb)
+{
+	return sleep_rel(rb->deadline, rb->rmtp);
+}
+
+static long sleep_rel(u64 deadline, uaddr_t rem)
+{
+	struct restart_block *rb = &current->sig.restart;
+	u64 left = 0;
+	int err = sleep_until(deadline, &left);
+
+	if (err != -EINTR)
+		return err;
+	if (rem && put_timespec(rem, left))
+		return -EFAULT;
+	rb->fn = sleep_restart;
+	rb->deadline = deadline;
+	rb->rmtp = rem;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 long sys_nanosleep(uaddr_t req, uaddr_t rem)
 {
-	u64 ns, left = 0;
+	u64 ns;
 	int err = get_timespec(req, &ns);
 
 	if (err)
 		return err;
-	err = sleep_until(clock_ns() + ns, &left);
-	if (err == -EINTR && rem && put_timespec(rem, left))
-		return -EFAULT;
-	return err;
+	return sleep_rel(clock_ns() + ns, rem);
 }
 
 long sys_clock_nanosleep(int clockid, int flags, uaddr_t req, uaddr_t rem)
@@ -152,14 +178,11 @@ long sys_clock_nanosleep(int clockid, int flags, uaddr_t req, uaddr_t rem)
 	err = get_timespec(req, &ns);
 	if (err)
 		return err;
-	if (flags & TIMER_ABSTIME)
-		deadline = ns > (u64)now ? clock_ns() + (ns - (u64)now) : clock_ns();
-	else
-		deadline = clock_ns() + ns;
+	if (!(flags & TIMER_ABSTIME))
+		return sleep_rel(clock_ns() + ns, rem);
+	deadline = ns > (u64)now ? clock_ns() + (ns - (u64)now) : clock_ns();
 	err = sleep_until(deadline, &left);
-	if (err == -EINTR && !(flags & TIMER_ABSTIME) && rem && put_timespec(rem, left))
-		return -EFAULT;
-	return err;
+	return err == -EINTR ? -ERESTARTNOHAND : err; /* the same absolute time again */
 }
 
 long sys_times(uaddr_t buf)

@@ -9,6 +9,7 @@
 #include "mm/uaccess.h"
 #include "printk.h"
 #include "sched/sched.h"
+#include "signal/signal.h"
 #include "string.h"
 #include "task/exit.h"
 #include "task/proc.h"
@@ -100,6 +101,9 @@ long kernel_clone(struct kclone_args *args)
 	err = copy_fs(child, parent, flags);
 	if (err)
 		goto out_files;
+	err = copy_sighand(child, cp, parent, flags);
+	if (err)
+		goto out_fs;
 	if (flags & CLONE_PARENT_SETTID) {
 		/* Written before the child can run; a bad pointer is ignored, as Linux does. */
 		(void)put_user_u32(args->parent_tid, (u32)tid);
@@ -147,6 +151,8 @@ long kernel_clone(struct kclone_args *args)
 		vfork_wait(&vd);
 	return tid;
 
+out_fs:
+	fs_put(child->fs);
 out_files:
 	files_put(child->files);
 out_mm:

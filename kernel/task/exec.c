@@ -16,6 +16,7 @@
 #include "mm/uaccess.h"
 #include "printk.h"
 #include "riscv.h"
+#include "signal/signal.h"
 #include "string.h"
 #include "task/exit.h"
 #include "task/proc.h"
@@ -519,6 +520,7 @@ static int exec_strings(const char *path, struct exec_strings *s)
 	t->set_child_tid = 0;
 	t->clear_child_tid = 0;
 	t->robust_list = 0;
+	signal_exec(t);
 	if (copy_to_user(sp, img, MM_STACK_TOP - sp))
 		task_exit_fatal(11); /* SIGSEGV: no memory for the stack */
 	exec_release_vfork_parent(t);

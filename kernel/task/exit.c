@@ -1,4 +1,4 @@
-/* Thread and process exit, zombies, reparenting, wait4, vfork completion. */
+/* Thread and process exit, zombies, reparenting, vfork completion (wait4/waitid: wait.c). */
 #include "task/exit.h"
 #include "boot/boot.h"
 #include "errno.h"
@@ -10,16 +10,9 @@
 #include "riscv.h"
 #include "sched/cpu.h"
 #include "sched/sched.h"
+#include "signal/signal.h"
 #include "task/proc.h"
 #include "task/task.h"
-
-#define WNOHANG	    0x00000001
-#define WUNTRACED   0x00000002
-#define WCONTINUED  0x00000008
-#define __WNOTHREAD 0x20000000
-#define __WALL	    0x40000000
-#define __WCLONE    0x80000000
-#define SIGCHLD	    17
 
 static void vfork_complete(struct vfork_done *vd)
 {
@@ -37,9 +30,8 @@ static bool vfork_is_done(void *arg)
 
 void vfork_wait(struct vfork_done *vd)
 {
-	/* Only a fatal signal may end this early; until signals exist it cannot. */
-	while (wait_event(&vd->wq, vfork_is_done, vd, 0))
-		;
+	/* Signals wait: the child borrows this stack frame until it execs or exits. */
+	wait_event_uninterruptible(&vd->wq, vfork_is_done, vd);
 }
 
 void exec_release_vfork_parent(struct task *t)
@@ -69,10 +61,11 @@ static bool reparent_children(struct proc *p)
 	return zombie;
 }
 
-static void proc_become_zombie(struct proc *p, int status)
+/* Returns true if the parent ignores SIGCHLD: @p is already unlinked and must be freed. */
+static bool proc_become_zombie(struct proc *p, int status)
 {
 	struct proc *parent;
-	bool wake_init;
+	bool wake_init, autoreap;
 
 	if (p == init_proc) {
 		pr_info("init exited with status 0x%x: powering off\n", status);
@@ -83,6 +76,9 @@ static void proc_become_zombie(struct proc *p, int status)
 	p->exit_status = p->group_exiting ? p->group_status : status;
 	p->zombie = true;
 	parent = p->parent;
+	autoreap = signal_notify_parent_exit(p);
+	if (autoreap)
+		list_del(&p->sibling);
 	parent->child_events++;
 	if (wake_init)
 		init_proc->child_events++;
@@ -90,6 +86,7 @@ static void proc_become_zombie(struct proc *p, int status)
 	wake_up_all(&parent->child_exit);
 	if (wake_init)
 		wake_up_all(&init_proc->child_exit);
+	return autoreap;
 }
 
 void do_exit(int status)
@@ -97,7 +94,7 @@ void do_exit(int status)
 	struct task *t = current;
 	struct proc *p = t->proc;
 	struct mm *mm = t->mm;
-	bool last;
+	bool last, autoreap = false;
 
 	if (mm)
 		futex_exit_release(t); /* robust list, then clear_child_tid store + wake */
@@ -117,12 +114,18 @@ void do_exit(int status)
 	list_del(&t->group_link);
 	last = --p->nr_threads == 0;
 	spin_unlock(&p->lock);
+	signal_task_exit(t, last);
 	if (last)
-		proc_become_zombie(p, status);
+		autoreap = proc_become_zombie(p, status);
 	if (t->tid != p->pid)
 		tid_free(t->tid);
 	else
 		tid_forget(t->tid); /* the pid stays taken until the zombie is reaped */
+	if (autoreap) {
+		t->proc = NULL;
+		tid_free(p->pid);
+		proc_free(p);
+	}
 	spin_lock(&rq_lock);
 	t->state = TASK_DEAD;
 	schedule_locked();
@@ -161,78 +164,14 @@ void user_return_check(void)
 	for (;;) {
 		if (p && p->group_exiting)
 			do_exit(p->group_status);
+		if (need_resched()) {
+			schedule();
+			continue;
+		}
+		signal_return_to_user(current->tf);
 		if (!need_resched())
 			break;
-		schedule();
 	}
 	if (this_cpu()->nlocks)
 		panic("returning to user mode with %d spinlocks held", this_cpu()->nlocks);
-}
-
-static bool child_matches(struct proc *c, struct proc *me, int pid, int options)
-{
-	bool clone_child = c->exit_signal != SIGCHLD;
-
-	if (pid > 0 && c->pid != pid)
-		return false;
-	if (pid == 0 && c->pgid != me->pgid)
-		return false;
-	if (pid < -1 && c->pgid != -pid)
-		return false;
-	if (options & __WALL)
-		return true;
-	return clone_child == !!(options & __WCLONE);
-}
-
-static bool child_event(void *arg)
-{
-	struct proc *p = current->proc;
-
-	return READ_ONCE(p->child_events) != *(u64 *)arg;
-}
-
-long do_wait4(int pid, int *status, int options)
-{
-	struct proc *me = current->proc;
-
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
-		return -EINVAL;
-	for (;;) {
-		struct proc *c, *zombie = NULL;
-		bool found = false;
-		u64 seen;
-		int err;
-
-		spin_lock(&tasklist_lock);
-		seen = me->child_events;
-		list_for_each_entry (c, &me->children, sibling) {
-			if (!child_matches(c, me, pid, options))
-				continue;
-			found = true;
-			if (c->zombie) {
-				zombie = c;
-				break;
-			}
-		}
-		if (zombie) {
-			int zpid = zombie->pid;
-
-			list_del(&zombie->sibling);
-			*status = zombie->exit_status;
-			me->cutime_ticks += zombie->utime_ticks + zombie->cutime_ticks;
-			me->cstime_ticks += zombie->stime_ticks + zombie->cstime_ticks;
-			spin_unlock(&tasklist_lock);
-			tid_free(zpid);
-			proc_free(zombie);
-			return zpid;
-		}
-		spin_unlock(&tasklist_lock);
-		if (!found)
-			return -ECHILD;
-		if (options & WNOHANG)
-			return 0;
-		err = wait_event(&me->child_exit, child_event, &seen, 0);
-		if (err)
-			return -EINTR;
-	}
 }

@@ -1,4 +1,4 @@
-/* Exiting threads and processes, zombies and wait4. */
+/* Exiting threads and processes, zombies, wait4 and waitid. */
 #ifndef KERNEL_TASK_EXIT_H
 #define KERNEL_TASK_EXIT_H
 
@@ -39,9 +39,17 @@ void vfork_wait(struct vfork_done *vd);
  * do_wait4 - wait4(2): reap a zombie child selected by @pid (-1 any, >0 that pid, 0 our
  * process group, <-1 group -pid); WNOHANG returns 0 when children exist but none is done.
  * Stores the wait status in *@status. Context: process context, may sleep.
- * Returns the reaped pid, 0, -ECHILD, -EINVAL (unknown options) or -EINTR.
+ * With WUNTRACED/WCONTINUED, stopped and continued children are reported too.
+ * Returns the reaped pid, 0, -ECHILD, -EINVAL (unknown options) or -ERESTARTSYS.
  */
 long do_wait4(int pid, int *status, int options);
+
+/*
+ * do_waitid - waitid(2) (kernel/task/wait.c): P_ALL, P_PID, P_PGID; WEXITED, WSTOPPED,
+ * WCONTINUED, WNOHANG, WNOWAIT. Fills the siginfo at @infop (all zero when WNOHANG finds
+ * nothing). Returns 0, -ECHILD, -EINVAL, -EFAULT or -ERESTARTSYS.
+ */
+long do_waitid(int which, int id, uaddr_t infop, int options, uaddr_t rusage);
 
 /* user_return_check - on the way back to user mode: pending group exit, rescheduling. */
 void user_return_check(void);

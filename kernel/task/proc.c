@@ -10,6 +10,7 @@
 #include "printk.h"
 #include "sched/cpu.h"
 #include "sched/sched.h"
+#include "signal/signal.h"
 #include "string.h"
 #include "task/exec.h"
 #include "task/task.h"
@@ -163,13 +164,13 @@ int proc_start_init(const char *path)
 	p = proc_alloc(1);
 	t->files = files_create();
 	t->fs = fs_create(&rootpath);
-	if (!p || !t->files || !t->fs)
+	if (!p || !t->files || !t->fs || signal_init_first(t, p))
 		goto out_free;
 	if (tid_alloc(t) != 1)
 		panic("init: pid 1 taken");
 	t->tid = 1;
 	t->proc = p;
-	p->pgid = p->sid = 1;
+	p->pgid = p->sid = 0; /* as Linux: pid 1 starts in session 0, group 0 */
 	p->nr_threads = 1;
 	list_add_tail(&t->group_link, &p->threads);
 	strlcpy(t->name, "init", sizeof(t->name));

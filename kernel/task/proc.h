@@ -14,6 +14,7 @@
 #include "list.h"
 #include "lock/spinlock.h"
 #include "sched/wait.h"
+#include "signal/sigtypes.h"
 #include "types.h"
 
 #define PID_MAX	     32768
@@ -53,6 +54,7 @@ struct proc {
 	int group_status;   /* [P] the wait status chosen for the group */
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* [P] */
 	struct file *exe_file; /* [P] what the group last exec'd (for /proc/self/exe) */
+	struct proc_sig sig;   /* shared pending set, stop state, itimers (sigtypes.h) */
 };
 
 extern spinlock_t tasklist_lock;

@@ -11,6 +11,7 @@
 
 #include "list.h"
 #include "sched/cpu.h"
+#include "signal/sigtypes.h"
 #include "types.h"
 #include "trap/trapframe.h"
 
@@ -67,6 +68,8 @@ struct task {
 	u64 robust_len;		     /* [-] */
 	struct vfork_done *vfork;    /* [-] CLONE_VFORK: the parent's completion, until exec/exit */
 	volatile bool sigpending;    /* [a] a signal awaits delivery: sleeps end with -EINTR */
+	struct sighand *sighand;     /* [g] handler table, shared under CLONE_SIGHAND */
+	struct task_sig sig;	     /* masks, private pending set, alternate stack (sigtypes.h) */
 };
 
 /*

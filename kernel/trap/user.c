@@ -1,7 +1,7 @@
 /*
- * Traps from user mode: system calls, page faults (resolved by vm_fault or fatal), other
- * exceptions (fatal until signals exist: the wait status names the signal), interrupts
- * (preemption at the tick). Every path ends in user_return_check().
+ * Traps from user mode: system calls, page faults (resolved by vm_fault, else SIGSEGV), other
+ * exceptions (sent as the signal Linux sends), interrupts (preemption at the tick). Every path
+ * ends in user_return_check(), which delivers signals.
  */
 #include "trap/trap.h"
 #include "mm/mm.h"
@@ -11,12 +11,9 @@
 #include "syscall/syscall.h"
 #include "task/exit.h"
 #include "task/proc.h"
+#include "signal/signal.h"
+#include "errno.h"
 #include "task/task.h"
-
-#define SIGILL	4
-#define SIGTRAP 5
-#define SIGBUS	7
-#define SIGSEGV 11
 
 static unsigned int fault_access(unsigned long scause)
 {
@@ -30,14 +27,14 @@ static unsigned int fault_access(unsigned long scause)
 	}
 }
 
-/* A fault the process cannot survive; the log line helps debugging test programs. */
-static void user_fatal(struct trapframe *tf, int sig)
+/* A fault becomes a signal to the thread; the log line helps debugging test programs. */
+static void user_fault(struct trapframe *tf, int sig, int code, uaddr_t addr)
 {
 	struct task *t = current;
 
-	pr_info("%s[%d]: %s at pc %lx (stval %lx): killed by signal %d\n", t->name, t->tid,
+	pr_info("%s[%d]: %s at pc %lx (stval %lx): signal %d\n", t->name, t->tid,
 		trap_cause_name(tf->scause), tf->sepc, tf->stval, sig);
-	task_exit_fatal(sig);
+	force_sig_fault(sig, code, addr);
 }
 
 void user_trap(struct trapframe *tf)
@@ -54,23 +51,28 @@ void user_trap(struct trapframe *tf)
 			break;
 		case EXC_INST_PAGE_FAULT:
 		case EXC_LOAD_PAGE_FAULT:
-		case EXC_STORE_PAGE_FAULT:
-			if (vm_fault(current->mm, tf->stval, fault_access(cause)))
-				user_fatal(tf, SIGSEGV);
+		case EXC_STORE_PAGE_FAULT: {
+			int err = vm_fault(current->mm, tf->stval, fault_access(cause));
+
+			if (err)
+				user_fault(tf, SIGSEGV, err == -EACCES ? SEGV_ACCERR : SEGV_MAPERR,
+					   tf->stval);
 			break;
+		}
 		case EXC_ILLEGAL_INST:
-			user_fatal(tf, SIGILL);
+			user_fault(tf, SIGILL, ILL_ILLOPC, tf->sepc);
 			break;
 		case EXC_BREAKPOINT:
-			user_fatal(tf, SIGTRAP);
+			user_fault(tf, SIGTRAP, TRAP_BRKPT, tf->sepc);
 			break;
 		case EXC_INST_MISALIGNED:
 		case EXC_LOAD_MISALIGNED:
 		case EXC_STORE_MISALIGNED:
-			user_fatal(tf, SIGBUS);
+			user_fault(tf, SIGBUS, BUS_ADRALN, tf->stval);
 			break;
 		default:
-			user_fatal(tf, SIGSEGV);
+			/* access faults (PMP) and anything unknown */
+			user_fault(tf, SIGSEGV, SEGV_ACCERR, tf->stval);
 			break;
 		}
 	}

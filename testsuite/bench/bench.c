@@ -365,6 +365,39 @@ static uint64_t cow_fault(long pages)
 	return per;
 }
 
+/* ---- signal_roundtrip: kill to self, the handler runs, rt_sigreturn ---- */
+
+static volatile long sig_hits;
+
+static void sig_count(int sig)
+{
+	(void)sig;
+	sig_hits++;
+}
+
+static void signal_roundtrip_start(void)
+{
+	struct sigaction sa = {0};
+
+	sa.sa_handler = sig_count;
+	if (sigaction(SIGUSR1, &sa, NULL) != 0)
+		fail("sigaction");
+}
+
+static void signal_roundtrip_run(long n)
+{
+	pid_t pid = getpid();
+
+	for (long i = 0; i < n; i++)
+		if (syscall(SYS_kill, pid, SIGUSR1) != 0)
+			fail("kill");
+}
+
+static void signal_roundtrip_stop(void)
+{
+	signal(SIGUSR1, SIG_DFL);
+}
+
 /* ---- the table of cases ---- */
 
 struct bench_case {
@@ -386,6 +419,8 @@ static const struct bench_case cases[] = {
 	{"pipe_roundtrip", 3000, 50, pipe_roundtrip_run, pipe_start, pipe_stop},
 	{"vdso_clock_gettime", 1000000, 1000, vdso_clock_gettime_run, NULL, NULL},
 	{"futex_roundtrip", 3000, 50, futex_roundtrip_run, futex_start, futex_stop},
+	{"signal_roundtrip", 50000, 100, signal_roundtrip_run, signal_roundtrip_start,
+	 signal_roundtrip_stop},
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

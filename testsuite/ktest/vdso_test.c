@@ -52,9 +52,9 @@ KTEST(vdso, map_layout_permissions)
 	KT_ASSERT(r, data != 0);
 	KT_EXPECT(r, (perm & (PTE_U | PTE_R)) == (PTE_U | PTE_R));
 	KT_EXPECT(r, !(perm & (PTE_W | PTE_X)));
-	KT_EXPECT(r, vm_fault(mm, base - PAGE_SIZE, VM_WRITE) == -EFAULT);
-	KT_EXPECT(r, vm_fault(mm, base, VM_WRITE) == -EFAULT);
-	KT_EXPECT(r, vm_fault(mm, base - PAGE_SIZE, VM_EXEC) == -EFAULT);
+	KT_EXPECT(r, vm_fault(mm, base - PAGE_SIZE, VM_WRITE) == -EACCES);
+	KT_EXPECT(r, vm_fault(mm, base, VM_WRITE) == -EACCES);
+	KT_EXPECT(r, vm_fault(mm, base - PAGE_SIZE, VM_EXEC) == -EACCES);
 	KT_EXPECT(r,
 		  mm_mprotect(mm, base - PAGE_SIZE, PAGE_SIZE, PROT_READ | PROT_WRITE) == -EACCES);
 	KT_EXPECT(r,

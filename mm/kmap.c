@@ -8,6 +8,8 @@
 #include "mm/memrange.h"
 #include "printk.h"
 #include "riscv.h"
+#include "sbi/sbi.h"
+#include "sched/cpu.h"
 #include "string.h"
 
 pagetable_t kernel_pgd;
@@ -85,6 +87,24 @@ void kmap_init_cpu(void)
 	sfence_vma_all();
 }
 
+void kmap_flush_all_cpus(u64 va, u64 size)
+{
+	u64 harts = 0;
+	int self = this_cpu()->id;
+
+	if (size && size <= 16 * PAGE_SIZE) {
+		for (u64 off = 0; off < size; off += PAGE_SIZE)
+			sfence_vma_addr(va + off);
+	} else {
+		sfence_vma_all();
+	}
+	for (int i = 0; i < ncpus; i++)
+		if (i != self && cpus[i].online)
+			harts |= 1UL << cpus[i].hartid;
+	if (harts)
+		sbi_remote_sfence_vma(harts, 0, size ? va : 0, size ? size : ~0UL);
+}
+
 void *ioremap(paddr_t pa, u64 size)
 {
 	paddr_t start = ALIGN_DOWN(pa, PAGE_SIZE), end = ALIGN_UP(pa + size, PAGE_SIZE);
@@ -155,11 +175,12 @@ void kstack_free(unsigned long top)
 
 	spin_lock(&kmap_lock);
 	pt_unmap(kernel_pgd, top - KSTACK_SIZE, KSTACK_SIZE, true);
-	sfence_vma_all();
+	/* Every CPU that ran on this stack may cache it: flush them all before the slot is reused. */
+	kmap_flush_all_cpus(top - KSTACK_SIZE, KSTACK_SIZE);
 	/* A page-table page left empty goes back too (the root entries stay: user tables copy them). */
 	pt_prune(kernel_pgd, top - KSTACK_SIZE, KSTACK_SIZE);
 	spin_unlock(&kmap_lock);
-	sfence_vma_all();
+	kmap_flush_all_cpus(0, 0);
 	spin_lock(&kstack_lock);
 	kstack_used[slot / 64] &= ~(1UL << (slot % 64));
 	spin_unlock(&kstack_lock);

@@ -36,6 +36,12 @@ void *ioremap(paddr_t pa, u64 size);
  */
 unsigned long kstack_alloc(unsigned long *bottom);
 
+/*
+ * kmap_flush_all_cpus - flush [@va, @va + @size) of the kernel half on every online CPU
+ * (@size 0: everything). Context: any.
+ */
+void kmap_flush_all_cpus(u64 va, u64 size);
+
 /* kstack_free - give back the stack whose top kstack_alloc returned. */
 void kstack_free(unsigned long top);
 

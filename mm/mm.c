@@ -18,6 +18,8 @@
 #include "mm/kmap.h"
 #include "mm/mm.h"
 #include "mm/mm_internal.h"
+#include "sbi/sbi.h"
+#include "sched/cpu.h"
 #include "uapi/mman.h"
 
 static unsigned long level_size(int level)
@@ -87,14 +89,44 @@ static void put_pte_frame(pte_t e)
 		page_put(pg);
 }
 
+/*
+ * Frames unmapped from a live address space are put only after the TLB flush, so that no CPU
+ * can still write to a frame that was handed to someone else.
+ */
+static void zap_batch_flush(struct zap_batch *b)
+{
+	mm_tlb_flush(b->mm, 0, 0);
+	for (int i = 0; i < b->n; i++)
+		put_pte_frame(b->ptes[i]);
+	b->n = 0;
+}
+
 int mm_zap_one(uaddr_t va, pte_t *p, void *arg)
 {
+	struct zap_batch *b = arg;
 	pte_t e = READ_ONCE(*p);
 
 	WRITE_ONCE(*p, 0);
-	if ((e & PTE_V) || (e & PTE_PROTNONE))
-		put_pte_frame(e);
+	if (!(e & PTE_V) && !(e & PTE_PROTNONE))
+		return 0;
+	if (!b) {
+		put_pte_frame(e); /* a dead address space: no CPU runs on it */
+		return 0;
+	}
+	if (b->n == ZAP_BATCH)
+		zap_batch_flush(b);
+	b->ptes[b->n++] = e;
 	return 0;
+}
+
+void mm_zap_pages(struct mm *mm, uaddr_t start, uaddr_t end)
+{
+	struct zap_batch b = {.mm = mm, .n = 0};
+
+	mm_walk_ptes(mm->pgd, start, end, mm_zap_one, &b);
+	mm_tlb_flush(mm, start, end - start);
+	for (int i = 0; i < b.n; i++)
+		put_pte_frame(b.ptes[i]);
 }
 
 /* Unmap [@start, @end), dropping frames, then flush and prune tables. mm->lock held. */
@@ -102,8 +134,7 @@ void mm_zap_range(struct mm *mm, uaddr_t start, uaddr_t end)
 {
 	if (start >= end)
 		return;
-	mm_walk_ptes(mm->pgd, start, end, mm_zap_one, NULL);
-	sfence_vma_all();
+	mm_zap_pages(mm, start, end);
 	pt_prune(mm->pgd, start, end - start);
 }
 
@@ -179,8 +210,38 @@ void mm_put(struct mm *mm)
 
 void mm_activate(struct mm *mm)
 {
+	struct cpu *c = this_cpu();
+	u64 bit = 1UL << c->id;
+
+	if (c->active_mm)
+		__atomic_fetch_and(&c->active_mm->cpumask, ~bit, __ATOMIC_SEQ_CST);
+	c->active_mm = mm;
+	if (mm)
+		__atomic_fetch_or(&mm->cpumask, bit, __ATOMIC_SEQ_CST);
+	/* After the bit is visible: a shootdown from now on reaches this CPU; anything older is
+	 * gone with the full flush below. */
 	csr_write(satp, pt_satp(mm ? mm->pgd : kernel_pgd));
 	sfence_vma_all();
+}
+
+void mm_tlb_flush(struct mm *mm, uaddr_t va, u64 size)
+{
+	struct cpu *c = this_cpu();
+	u64 others, harts = 0;
+
+	__atomic_thread_fence(__ATOMIC_SEQ_CST); /* the PTE writes before the mask is read */
+	if (size && size <= 16 * PAGE_SIZE) {
+		for (u64 off = 0; off < size; off += PAGE_SIZE)
+			sfence_vma_addr(va + off);
+	} else {
+		sfence_vma_all();
+	}
+	others = __atomic_load_n(&mm->cpumask, __ATOMIC_SEQ_CST) & ~(1UL << c->id);
+	for (int i = 0; others; i++, others >>= 1)
+		if (others & 1)
+			harts |= 1UL << cpus[i].hartid;
+	if (harts)
+		sbi_remote_sfence_vma(harts, 0, size ? va : 0, size ? size : ~0UL);
 }
 
 /* Give every page of a shared anonymous VMA a frame, so that a fork shares all of them. */
@@ -261,8 +322,8 @@ struct mm *mm_dup(struct mm *parent)
 	child->brk = parent->brk;
 	child->mmap_base = parent->mmap_base;
 	child->vdso_base = parent->vdso_base;
-	/* Parent PTEs lost W: flush this hart. Remote harts running parent threads: later issue. */
-	sfence_vma_all();
+	/* Parent PTEs lost W: flush every CPU running the parent (its other threads). */
+	mm_tlb_flush(parent, 0, 0);
 	spin_unlock(&parent->lock);
 	if (err) {
 		mm_put(child);
@@ -322,15 +383,19 @@ static int fault_present(struct mm *mm, struct vma *v, uaddr_t va, pte_t *p, uns
 				return -ENOMEM;
 			memcpy(pa_to_kva(npa), pa_to_kva(pa), PAGE_SIZE);
 			e = pa_to_pte(npa) | (e & PTE_FLAGS_MASK) | PTE_W | PTE_D;
+			/* The old frame goes away only after no CPU can reach it any more. */
+			WRITE_ONCE(*p, e | PTE_A);
+			mm_tlb_flush(mm, va, PAGE_SIZE);
 			if (pg && !(pg->flags & PG_RESERVED))
 				page_put(pg);
+			return 0;
 		}
 	}
 	e |= PTE_A;
 	if (access & VM_WRITE)
 		e |= PTE_D;
 	WRITE_ONCE(*p, e);
-	sfence_vma_addr(va);
+	sfence_vma_addr(va); /* only gained rights: other CPUs fault and come here themselves */
 	return 0;
 }
 

@@ -20,8 +20,10 @@
  *   - vm_fault() drops it around vm_file_ops->read_page()/shared_page() (which may sleep) and
  *     re-validates afterwards;
  *   - lock order: mm->lock, then the kmalloc class locks and frame_lock.
- * TLB: changes are followed by a local sfence.vma only. Other harts running the same mm
- * (threads) need a remote shootdown through SBI RFENCE: not done yet (later issue).
+ * TLB: a change that removes or narrows a mapping, or replaces its frame, is flushed on every
+ * CPU that runs on this table at the time (mm->cpumask, kept by mm_activate): locally with
+ * sfence.vma, remotely through SBI RFENCE (mm_tlb_flush). A CPU that switches to the table
+ * flushes its whole TLB, so it holds no stale entry of it.
  */
 #ifndef MM_MM_H
 #define MM_MM_H
@@ -68,6 +70,7 @@ struct mm {
 	uaddr_t brk;	     /* [l] current break (byte exact, as the program asked) */
 	uaddr_t mmap_base;   /* [l] top of the top-down mmap search */
 	uaddr_t vdso_base;   /* [l] where exec mapped the vDSO, 0 if none */
+	u64 cpumask;	     /* [a] CPUs running on this table now (bit = logical id) */
 	u32 refcount;	     /* [a] tasks (and other holders) using this mm */
 };
 
@@ -99,6 +102,12 @@ void mm_put(struct mm *mm);
  * only until their next write fault).
  */
 struct mm *mm_dup(struct mm *parent);
+
+/*
+ * mm_tlb_flush - flush [@va, @va + @size) of @mm on every CPU running it (@size 0: all of it).
+ * Context: any; call after the PTE change is written.
+ */
+void mm_tlb_flush(struct mm *mm, uaddr_t va, u64 size);
 
 /*
  * mm_activate - run this hart on @mm's page table (write satp, sfence.vma); NULL switches to

@@ -14,8 +14,23 @@ int mm_walk_ptes(pagetable_t pt, uaddr_t start, uaddr_t end, mm_pte_fn fn, void 
 /* mm_vma_pte_perm - PTE bits for a page of a VMA with VM_* @flags (W implies R). */
 pte_t mm_vma_pte_perm(unsigned int flags);
 
-/* mm_zap_one - clear one user PTE and drop its frame (an mm_pte_fn). mm->lock held. */
+#define ZAP_BATCH 32
+
+/* Frames of cleared PTEs waiting for the TLB flush before they are put. */
+struct zap_batch {
+	struct mm *mm;
+	int n;
+	pte_t ptes[ZAP_BATCH];
+};
+
+/*
+ * mm_zap_one - clear one user PTE (an mm_pte_fn). With a zap_batch as @arg the frame is put
+ * after a TLB flush; with NULL (an address space nobody runs on) at once. mm->lock held.
+ */
 int mm_zap_one(uaddr_t va, pte_t *p, void *arg);
+
+/* mm_zap_pages - clear the PTEs of [@start, @end), flush, then put the frames. mm->lock held. */
+void mm_zap_pages(struct mm *mm, uaddr_t start, uaddr_t end);
 
 /* mm_zap_range - unmap [@start, @end), dropping frames, then flush and prune. mm->lock held. */
 void mm_zap_range(struct mm *mm, uaddr_t start, uaddr_t end);

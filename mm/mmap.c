@@ -320,7 +320,7 @@ int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot)
 		v->flags = (v->flags & ~VM_PROT_MASK) | vflags;
 		mm_walk_ptes(mm->pgd, v->start, v->end, protect_one, &v->flags);
 	}
-	sfence_vma_all();
+	mm_tlb_flush(mm, addr, end - addr);
 	/* merge what became alike again, including the neighbours at both edges */
 	for (v = vma_find(&mm->vmas, addr); v && v->start <= end; v = vma_next(&mm->vmas, v))
 		v = vma_merge(&mm->vmas, v);
@@ -380,9 +380,11 @@ int mm_madvise(struct mm *mm, uaddr_t addr, u64 len, int advice)
 	spin_lock(&mm->lock);
 	covered = vma_covers(&mm->vmas, addr, end);
 	if (advice == MADV_DONTNEED || advice == MADV_DONTNEED_LOCKED) {
-		vma_for_each_in(&mm->vmas, v, addr, end) if (!(v->flags & VM_SHARED)) mm_walk_ptes(
-			mm->pgd, MAX(v->start, addr), MIN(v->end, end), mm_zap_one, NULL);
-		sfence_vma_all();
+		vma_for_each_in(&mm->vmas, v, addr, end)
+		{
+			if (!(v->flags & VM_SHARED))
+				mm_zap_pages(mm, MAX(v->start, addr), MIN(v->end, end));
+		}
 	}
 	spin_unlock(&mm->lock);
 	return covered ? 0 : -ENOMEM;

@@ -18,9 +18,6 @@ int smp_boot_secondaries(void);
 /* smp_secondary_main - C entry of a secondary hart (from kernel/boot/entry.S). */
 void smp_secondary_main(unsigned long hartid, struct cpu *c) __attribute__((noreturn));
 
-/* cpu_idle_loop - wait for interrupts forever. Context: a CPU's idle task. */
-void cpu_idle_loop(void) __attribute__((noreturn));
-
 /* selftest_crash - deliberately crash the kernel as @what says ("stack", "null"), for the
  * boot tests that check the panic path. Returns if @what is unknown. */
 void selftest_crash(const char *what);

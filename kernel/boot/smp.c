@@ -6,6 +6,7 @@
 #include "mm/kmalloc.h"
 #include "mm/kmap.h"
 #include "printk.h"
+#include "sched/sched.h"
 #include "riscv.h"
 #include "sbi/sbi.h"
 #include "string.h"
@@ -14,14 +15,6 @@
 #include "trap/trap.h"
 
 extern char secondary_entry[];
-
-void cpu_idle_loop(void)
-{
-	for (;;) {
-		local_irq_enable();
-		wfi();
-	}
-}
 
 void smp_secondary_main(unsigned long hartid, struct cpu *c)
 {
@@ -32,8 +25,9 @@ void smp_secondary_main(unsigned long hartid, struct cpu *c)
 	c->boot_stage = 6;
 	timer_init_cpu();
 	c->boot_stage = 7;
+	sched_cpu_online(c);
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);
-	cpu_idle_loop();
+	cpu_run_idle();
 }
 
 /* Give CPU @c an idle task with a guarded stack and an emergency stack. Returns 0 or -ENOMEM. */

@@ -4,7 +4,7 @@
  * holes (the VisionFive2's hart 0 is never used).
  *
  * Locks: [I] set before the CPU starts running tasks, then immutable; [-] touched only by the
- * CPU itself (with interrupts off where it matters); [a] atomic access.
+ * CPU itself (with interrupts off where it matters); [a] atomic access; [s] rq_lock.
  */
 #ifndef KERNEL_SCHED_CPU_H
 #define KERNEL_SCHED_CPU_H
@@ -14,11 +14,14 @@
 #define NCPU 8
 
 struct task;
+struct mm;
 
 struct cpu {
-	int id;			 /* [I] logical id */
-	u64 hartid;		 /* [I] */
-	struct task *idle;	 /* [I] this CPU's idle task */
+	int id;		      /* [I] logical id */
+	u64 hartid;	      /* [I] */
+	struct task *idle;    /* [I] this CPU's idle task */
+	struct task *curr;    /* [s] the task running here (rq_lock) */
+	struct mm *active_mm; /* [-] the user page table this CPU runs on, NULL for the kernel's */
 	unsigned long emerg_sp;	 /* [I] top of the stack used on kernel stack overflow */
 	int noff;		 /* [-] push_off nesting depth */
 	unsigned long intena;	 /* [-] sstatus.SIE before the outermost push_off */

@@ -3,8 +3,9 @@
  * mode is preempted at the tick; the kernel itself is not preemptive (a task in the kernel runs
  * until it sleeps, yields or returns to user mode).
  *
- * For now only CPU 0 runs tasks; the other harts wait in their idle loop (per-CPU run queues,
- * wake-up placement and TLB shootdowns come with the SMP work).
+ * Every CPU has its own run queue; all of them are under rq_lock. A woken or new task goes to
+ * its last CPU when that one is idle, else to the least loaded CPU of its affinity mask; a CPU
+ * with nothing queued steals from the busiest queue.
  *
  * Lock order: any wait-queue lock, then rq_lock. rq_lock is held across the context switch and
  * released by the task switched to.
@@ -16,6 +17,7 @@
 #include "types.h"
 
 struct task;
+struct cpu;
 
 extern spinlock_t rq_lock;
 
@@ -48,6 +50,19 @@ bool wake_up_task(struct task *t);
 /* sched_enqueue_new - queue a freshly created task for its first run. Context: any. */
 void sched_enqueue_new(struct task *t);
 
+/* sched_cpu_online - CPU @c starts taking tasks (its idle task is running). */
+void sched_cpu_online(struct cpu *c);
+
+/*
+ * sched_setaffinity - restrict @t to the CPUs of @mask (bit = logical id); moves it if it is
+ * queued or running elsewhere. Returns 0, or -EINVAL when @mask holds no CPU that runs tasks.
+ * Context: process context; takes rq_lock.
+ */
+int sched_setaffinity(struct task *t, u64 mask);
+
+/* sched_getaffinity - @t's affinity mask limited to the CPUs that exist. Takes rq_lock. */
+u64 sched_getaffinity(struct task *t);
+
 /* need_resched - true if current should give up the CPU at its next return to user mode. */
 bool need_resched(void);
 
@@ -63,6 +78,12 @@ struct task *kthread_create(void (*fn)(void *), void *arg, const char *name);
 
 /* task_first_entry - where a new kernel task starts (kernel/sched/switch.S): s0 = fn, s1 = arg. */
 void task_first_entry(void);
+
+/* kthread_create_on - kthread_create limited to the CPUs of @cpus (bit = logical id). */
+struct task *kthread_create_on(void (*fn)(void *), void *arg, const char *name, u64 cpus);
+
+/* kthread_count - kernel threads created and not yet freed (tests wait for it to drop). */
+int kthread_count(void);
 
 /* task_exit_kernel - end the current kernel task. Never returns. */
 void task_exit_kernel(void) __attribute__((noreturn));

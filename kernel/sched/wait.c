@@ -40,6 +40,13 @@ static int wait_common(struct wait_queue *wq, bool (*cond)(void *arg), void *arg
 		}
 		/* Take rq_lock before letting go of the queue: a waker cannot slip in between. */
 		spin_lock(&rq_lock);
+		if (interruptible && task_signal_pending(current)) {
+			/* A signal came (from another CPU) since the check above: its wake-up
+			 * found us running, so do not sleep. */
+			spin_unlock(&rq_lock);
+			ret = -EINTR;
+			break;
+		}
 		current->state = TASK_SLEEPING;
 		spin_unlock(&wq->lock); /* interrupts stay off: rq_lock is held */
 		sleep_locked_until(deadline);
@@ -94,6 +101,12 @@ int wait_once(struct wait_queue *wq, u64 timeout_ns)
 	spin_lock(&wq->lock);
 	list_add_tail(&w.link, &wq->sleepers);
 	spin_lock(&rq_lock);
+	if (task_signal_pending(current)) { /* raced with a sender on another CPU */
+		spin_unlock(&rq_lock);
+		list_del(&w.link);
+		spin_unlock(&wq->lock);
+		return -EINTR;
+	}
 	current->state = TASK_SLEEPING;
 	spin_unlock(&wq->lock); /* interrupts stay off: rq_lock is held */
 	timed_out = sleep_locked_until(timeout_ns ? clock_ns() + timeout_ns : 0);

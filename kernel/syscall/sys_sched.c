@@ -209,3 +209,45 @@ long sys_getcpu(uaddr_t cpu, uaddr_t node, uaddr_t cache)
 		return -EFAULT;
 	return 0;
 }
+
+long sys_sched_setaffinity(pid_t pid, u32 len, uaddr_t mask)
+{
+	struct task *t;
+	u64 m = 0;
+	long ret;
+
+	if (copy_from_user(&m, mask, MIN((size_t)len, sizeof(m))))
+		return -EFAULT;
+	if (pid == 0 || pid == current->tid)
+		return sched_setaffinity(current, m);
+	if (pid < 0)
+		return -ESRCH;
+	/* The tasklist lock keeps the target alive while its mask changes. */
+	spin_lock(&tasklist_lock);
+	t = task_by_tid(pid);
+	ret = t ? sched_setaffinity(t, m) : -ESRCH;
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+
+long sys_sched_getaffinity(pid_t pid, u32 len, uaddr_t mask)
+{
+	struct task *t;
+	u64 m = 0;
+
+	/* As Linux: the buffer must hold every CPU id and be a whole number of longs. */
+	if ((u64)len * 8 < (u64)ncpus || (len & (sizeof(long) - 1)))
+		return -EINVAL;
+	if (pid < 0)
+		return -ESRCH;
+	spin_lock(&tasklist_lock);
+	t = pid ? task_by_tid(pid) : current;
+	if (t)
+		m = sched_getaffinity(t);
+	spin_unlock(&tasklist_lock);
+	if (!t)
+		return -ESRCH;
+	if (copy_to_user(mask, &m, sizeof(m)))
+		return -EFAULT;
+	return sizeof(m);
+}

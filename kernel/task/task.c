@@ -99,6 +99,7 @@ struct task *task_alloc(void)
 	INIT_LIST_HEAD(&t->timer_link);
 	INIT_LIST_HEAD(&t->group_link);
 	t->state = TASK_SLEEPING; /* not runnable until queued */
+	t->cpus_allowed = ~0UL;
 	return t;
 }
 

@@ -55,7 +55,9 @@ struct task {
 	struct files_struct *files;  /* [-] fd table, shared under CLONE_FILES */
 	struct fs_struct *fs;	     /* [-] root, cwd, umask, shared under CLONE_FS */
 	struct trapframe *tf;	     /* [-] user registers, at the top of the kernel stack */
-	struct list_head rq_link;    /* [s] on the run queue while TASK_RUNNABLE */
+	struct list_head rq_link;    /* [s] on a run queue while TASK_RUNNABLE */
+	int rq_cpu;		     /* [s] whose run queue, while TASK_RUNNABLE */
+	u64 cpus_allowed; /* [s] CPUs it may run on (sched_setaffinity), bit = logical id */
 	struct list_head timer_link; /* [s] on the timed-sleep list while wake_at != 0 */
 	u64 wake_at;		     /* [s] clock_ns() deadline of a timed sleep, 0 if none */
 	bool timed_out;		     /* [s] the last sleep ended by its deadline */

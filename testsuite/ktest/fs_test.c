@@ -636,5 +636,8 @@ KTEST(fs, pipe_blocking_between_threads)
 	KT_EXPECT(r, w.done && rd.done);
 	KT_EXPECT(r, !w.bad && !rd.bad);
 	KT_EXPECT(r, w.total == 32 * 8192 && rd.total == 32 * 8192);
-	schedule(); /* let the dead threads be reaped before the leak check */
+	/* Let the dead threads be reaped (maybe on other CPUs) before the leak check. */
+	while (kthread_count() && clock_ns() < end)
+		schedule();
+	KT_EXPECT(r, kthread_count() == 0);
 }

@@ -4,6 +4,7 @@
  * The tests run on the boot CPU's idle task, which polls (schedule()) instead of sleeping.
  */
 #include "errno.h"
+#include "sched/cpu.h"
 #include "sched/sched.h"
 #include "sched/wait.h"
 #include "task/task.h"
@@ -15,6 +16,16 @@ static volatile int flag;
 static void set_flag(void *arg)
 {
 	flag = (int)(long)arg;
+}
+
+/* Let other tasks run until every kernel thread is gone (so the leak check is exact). */
+static bool all_reaped(void)
+{
+	u64 end = clock_ns() + 2000000000ULL;
+
+	while (kthread_count() && clock_ns() < end)
+		schedule();
+	return kthread_count() == 0;
 }
 
 /* Let other tasks run until @cond holds (or about two seconds pass). */
@@ -32,7 +43,7 @@ KTEST(sched, kthread_runs_and_exits)
 	flag = 0;
 	KT_ASSERT(r, kthread_create(set_flag, (void *)7L, "kt-flag") != NULL);
 	KT_EXPECT(r, run_until(&flag, 7));
-	schedule(); /* let the dead thread be reaped before the leak check */
+	KT_EXPECT(r, all_reaped());
 }
 
 struct pingpong {
@@ -91,7 +102,7 @@ KTEST(sched, waitqueue_pingpong_no_lost_wakeup)
 	KT_ASSERT(r, kthread_create(pong, &p, "pong") != NULL);
 	KT_EXPECT(r, run_until(&p.done, 2));
 	KT_EXPECT(r, p.count == 500);
-	schedule();
+	KT_EXPECT(r, all_reaped());
 }
 
 static bool never(void *arg)
@@ -127,7 +138,7 @@ KTEST(sched, timed_wait_ends_at_deadline)
 	KT_EXPECT(r, t.ret == -ETIMEDOUT);
 	KT_EXPECT(r, t.elapsed >= 30000000ULL);
 	KT_EXPECT(r, t.elapsed < 1000000000ULL);
-	schedule();
+	KT_EXPECT(r, all_reaped());
 }
 
 struct waker {
@@ -163,5 +174,51 @@ KTEST(sched, wake_up_all_wakes_sleeper)
 	w.value = 42;
 	wake_up_all(&w.wq);
 	KT_EXPECT(r, run_until(&w.seen, 42));
-	schedule();
+	KT_EXPECT(r, all_reaped());
+}
+
+struct cross {
+	volatile int turn, rounds_done, cpu_seen[2];
+	struct wait_queue wq;
+};
+
+static struct cross cross;
+
+static bool cross_turn0(void *arg)
+{
+	return cross.turn == 0;
+}
+
+static bool cross_turn1(void *arg)
+{
+	return cross.turn == 1;
+}
+
+static void cross_side(void *arg)
+{
+	int side = (int)(long)arg;
+
+	cross.cpu_seen[side] = this_cpu()->id;
+	for (int i = 0; i < 200; i++) {
+		wait_event(&cross.wq, side ? cross_turn1 : cross_turn0, NULL, 0);
+		cross.turn = !side;
+		if (side)
+			cross.rounds_done++;
+		wake_up_all(&cross.wq);
+	}
+}
+
+/* Two threads pinned to different CPUs wake each other 200 times: no lost cross-CPU wake-up. */
+KTEST(sched, cross_cpu_pingpong)
+{
+	if (ncpus < 2)
+		return; /* nothing to cross on one CPU */
+	wait_queue_init(&cross.wq, "cross");
+	cross.turn = 0;
+	cross.rounds_done = 0;
+	KT_ASSERT(r, kthread_create_on(cross_side, (void *)0L, "cross0", 1UL << 0) != NULL);
+	KT_ASSERT(r, kthread_create_on(cross_side, (void *)1L, "cross1", 1UL << 1) != NULL);
+	KT_EXPECT(r, run_until(&cross.rounds_done, 200));
+	KT_EXPECT(r, all_reaped());
+	KT_EXPECT(r, cross.cpu_seen[0] == 0 && cross.cpu_seen[1] == 1);
 }

@@ -85,9 +85,11 @@ gdb: all
 		gdb-multiarch -nx -x .gdbinit $(GDB_ARGS); kill $$qpid 2>/dev/null; true
 
 # Microbenchmarks: ns/op on Kestrel and, when the reference Linux is there, the ratio to it.
+# `make bench` measures with one hart and with two; BENCH_SMP=1 (or 2) for one of them.
+BENCH_SMP ?= 1 2
 .PHONY: bench
 bench: kernel-rv bench-progs
-	./scripts/bench.sh -s $(SMP)
+	@for s in $(BENCH_SMP); do ./scripts/bench.sh -s $$s || exit 1; done
 
 # Everything the tests use is built first; scripts/run-tests.sh runs the suites and prints
 # "N passed, N failed" last.

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 LOGDIR=build/test-logs
 mkdir -p "$LOGDIR"
 
-all_suites=(fmt host boot_configs panic_paths kernel_options gdb_backtrace uboot_go syscall_log user)
+all_suites=(fmt host boot_configs panic_paths kernel_options gdb_backtrace uboot_go syscall_log user user_smp4)
 suites=("$@")
 [ ${#suites[@]} = 0 ] && suites=("${all_suites[@]}")
 
@@ -18,6 +18,7 @@ suite_cmd() {
 	host) echo "make --no-print-directory host-test" ;;
 	fmt) echo "scripts/fmt.sh --tap" ;;
 	user) echo "testsuite/user/run.sh" ;;
+	user_smp4) echo "testsuite/user/run.sh -s 4" ;;
 	*) [ -x "testsuite/boot/$1.sh" ] && echo "testsuite/boot/$1.sh" ;;
 	esac
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_ARGS 1024
@@ -118,7 +119,7 @@ int main(int argc, char **argv0)
 	static char *argv[MAX_ARGS];
 	char *envp[] = {"PATH=/bin:/", "HOME=/", "TERM=dumb", "TMPDIR=/tmp", NULL};
 	char line[96];
-	long mem_before;
+	long mem_before, mem_after;
 	int status = 0, code;
 	pid_t pid;
 
@@ -171,11 +172,24 @@ int main(int argc, char **argv0)
 		code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	snprintf(line, sizeof(line), "@@KESTREL-END@@ status=%d\n", code);
 	say(line);
-	/* Orphans left by /prog: reap the ones that are done, then measure what came back. */
+	/*
+	 * Orphans left by /prog: reap the ones that are done. The last steps of an exit (its
+	 * kernel stack) may still be under way on another hart: give them up to half a second
+	 * to bring free memory back before it is reported.
+	 */
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
+	mem_after = mem_free_kb();
+	for (int i = 0; i < 50 && mem_after != mem_before; i++) {
+		struct timespec ten_ms = {0, 10000000};
+
+		nanosleep(&ten_ms, NULL);
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		mem_after = mem_free_kb();
+	}
 	snprintf(line, sizeof(line), "@@KESTREL-MEM@@ before=%ld after=%ld\n", mem_before,
-		 mem_free_kb());
+		 mem_after);
 	say(line);
 	sync();
 	reboot(RB_POWER_OFF);

@@ -145,7 +145,18 @@ int main(int argc, char **argv0)
 		waitpid(pid, NULL, 0);
 	prefault_stack();
 	snprintf(line, sizeof(line), "@@KESTREL-END@@ status=%d\n", 0);
+	/* The warm-up child's last exit steps may still run on another hart: let it settle. */
 	mem_before = mem_free_kb();
+	for (int i = 0; i < 50; i++) {
+		struct timespec ten_ms = {0, 10000000};
+		long again;
+
+		nanosleep(&ten_ms, NULL);
+		again = mem_free_kb();
+		if (again == mem_before)
+			break;
+		mem_before = again;
+	}
 	say("@@KESTREL-BEGIN@@\n");
 	pid = fork();
 	if (pid == 0) {

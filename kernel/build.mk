@@ -1,7 +1,7 @@
 kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/boot/cmdline.c \
 	kernel/boot/selftest.c kernel/boot/power.c kernel/trap/entry.S kernel/trap/trap.c kernel/trap/irq.c \
 	kernel/trap/probe.S kernel/time/timer.c kernel/sched/cpu.c kernel/sched/sched.c \
-	kernel/sched/switch.S kernel/sched/wait.c kernel/lock/spinlock.c \
+	kernel/sched/switch.S kernel/sched/wait.c kernel/lock/spinlock.c kernel/lock/mutex.c \
 	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/printk.c kernel/lib/panic.c \
 	kernel/trap/user.c kernel/task/task.c kernel/task/proc.c kernel/task/clone.c \
 	kernel/task/exec.c kernel/task/exit.c kernel/task/wait.c \

@@ -164,7 +164,7 @@ struct mm *mm_create(void)
 		return NULL;
 	}
 	pt_copy_kernel_half(mm->pgd, kernel_pgd);
-	spin_lock_init(&mm->lock, "mm");
+	mutex_init(&mm->lock, "mm");
 	vma_set_init(&mm->vmas);
 	mm->mmap_base = MM_MMAP_BASE;
 	mm->refcount = 1;
@@ -301,7 +301,7 @@ struct mm *mm_dup(struct mm *parent)
 
 	if (!child)
 		return NULL;
-	spin_lock(&parent->lock);
+	mutex_lock(&parent->lock);
 	list_for_each_entry (v, &parent->vmas.list, node) {
 		struct vma *nv = vma_dup(v);
 		struct dup_arg d = {child, v};
@@ -324,7 +324,7 @@ struct mm *mm_dup(struct mm *parent)
 	child->vdso_base = parent->vdso_base;
 	/* Parent PTEs lost W: flush every CPU running the parent (its other threads). */
 	mm_tlb_flush(parent, 0, 0);
-	spin_unlock(&parent->lock);
+	mutex_unlock(&parent->lock);
 	if (err) {
 		mm_put(child);
 		return NULL;
@@ -423,7 +423,7 @@ static int fault_file(struct mm *mm, struct vma *v, uaddr_t addr, uaddr_t va, un
 
 	if (ops->get)
 		ops->get(file);
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 
 	if (cow_share)
 		perm &= ~(u64)(PTE_W | PTE_D);
@@ -448,7 +448,7 @@ static int fault_file(struct mm *mm, struct vma *v, uaddr_t addr, uaddr_t va, un
 		}
 	}
 
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	/* The map may have changed while unlocked: install only into the same mapping. */
 	w = vma_lookup(&mm->vmas, addr);
 	p = pt_walk(mm->pgd, va, false);
@@ -458,7 +458,7 @@ static int fault_file(struct mm *mm, struct vma *v, uaddr_t addr, uaddr_t va, un
 		if (!err)
 			pa = 0; /* the page table owns it now */
 	}
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	if (pa)
 		page_put(pa_to_page(pa));
 	if (ops->put)
@@ -476,18 +476,18 @@ int vm_fault(struct mm *mm, uaddr_t addr, unsigned int access)
 
 	if (addr >= USER_TOP)
 		return -EFAULT;
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	v = vma_lookup(&mm->vmas, addr);
 	if (!v)
 		v = grow_stack(mm, va);
 	if (!v || !access_allowed(v->flags, access)) {
-		spin_unlock(&mm->lock);
+		mutex_unlock(&mm->lock);
 		return v ? -EACCES : -EFAULT; /* SEGV_ACCERR : SEGV_MAPERR */
 	}
 	p = pt_walk(mm->pgd, va, false);
 	if (p && READ_ONCE(*p)) {
 		err = fault_present(mm, v, va, p, access);
-		spin_unlock(&mm->lock);
+		mutex_unlock(&mm->lock);
 		return err;
 	}
 	if (v->ops && va < v->file_end)
@@ -496,11 +496,11 @@ int vm_fault(struct mm *mm, uaddr_t addr, unsigned int access)
 	/* anonymous memory, or wholly past file_end: a zeroed page */
 	pa = frame_alloc_zeroed(0);
 	if (!pa) {
-		spin_unlock(&mm->lock);
+		mutex_unlock(&mm->lock);
 		return -ENOMEM;
 	}
 	err = mm_install_pte(mm, va, pa, mm_vma_pte_perm(v->flags));
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	if (err)
 		frame_free(pa, 0);
 	return err;
@@ -510,8 +510,8 @@ paddr_t mm_translate(struct mm *mm, uaddr_t addr, u64 *perm)
 {
 	paddr_t pa;
 
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	pa = pt_translate(mm->pgd, addr, perm);
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	return pa;
 }

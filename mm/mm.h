@@ -13,10 +13,11 @@
  *     shared ones are the page cache's frames.
  * User PTEs always have U and A set; D is set only on writable PTEs.
  *
- * Lock: mm->lock is a spinlock. It protects the VMA set, the brk fields and the contents of
- * the page table. Rules:
+ * Lock: mm->lock is a sleeping lock (a mutex): tasks that find it taken, such as the other
+ * threads faulting while one of them unmaps and shoots down TLBs, sleep instead of spinning.
+ * It protects the VMA set, the brk fields and the contents of the page table. Rules:
  *   - never hold it across an access to user memory (copy_*_user may fault, and the fault
- *     takes mm->lock: it would deadlock) or across anything that sleeps;
+ *     takes mm->lock: it would deadlock), never take it with a spinlock held;
  *   - vm_fault() drops it around vm_file_ops->read_page()/shared_page() (which may sleep) and
  *     re-validates afterwards;
  *   - lock order: mm->lock, then the kmalloc class locks and frame_lock.
@@ -29,7 +30,7 @@
 #define MM_MM_H
 
 #include "types.h"
-#include "kernel/lock/spinlock.h"
+#include "lock/mutex.h"
 #include "mm/memlayout.h"
 #include "mm/pagetable.h"
 #include "mm/vma.h"
@@ -63,7 +64,7 @@ struct vm_file_ops {
  * Locks: [l] mm->lock; [a] atomic access; [I] immutable after mm_create().
  */
 struct mm {
-	spinlock_t lock;
+	struct mutex lock;
 	pagetable_t pgd;     /* [I] root table; contents [l] */
 	struct vma_set vmas; /* [l] */
 	uaddr_t start_brk;   /* [l] page-aligned end of bss set by exec; brk never goes below */

@@ -26,9 +26,9 @@ static int unmap_locked(struct mm *mm, uaddr_t start, uaddr_t end, struct list_h
 
 void mm_set_brk_base(struct mm *mm, uaddr_t end_of_bss)
 {
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	mm->start_brk = mm->brk = ALIGN_UP(end_of_bss, PAGE_SIZE);
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 }
 
 long mm_brk(struct mm *mm, uaddr_t newbrk)
@@ -38,7 +38,7 @@ long mm_brk(struct mm *mm, uaddr_t newbrk)
 	LIST_HEAD(dead);
 	long ret;
 
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	if (newbrk < mm->start_brk || newbrk > USER_TOP - PAGE_SIZE)
 		goto out;
 	newend = ALIGN_UP(newbrk, PAGE_SIZE);
@@ -62,7 +62,7 @@ long mm_brk(struct mm *mm, uaddr_t newbrk)
 	}
 out:
 	ret = (long)mm->brk;
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	mm_free_vma_list(&dead);
 	return ret;
 }
@@ -101,7 +101,7 @@ static long map_common(struct mm *mm, uaddr_t addr, u64 len, bool fixed, bool no
 
 	if (!v)
 		return -ENOMEM;
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	if (fixed) {
 		ret = -EEXIST;
 		if (noreplace && vma_intersects(&mm->vmas, addr, addr + len))
@@ -136,12 +136,12 @@ static long map_common(struct mm *mm, uaddr_t addr, u64 len, bool fixed, bool no
 	vma_insert(&mm->vmas, v);
 	if (!ops)
 		vma_merge(&mm->vmas, v);
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	mm_free_vma_list(&dead);
 	return (long)start;
 
 fail:
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	mm_free_vma_list(&dead);
 	vma_free(v);
 	return ret;
@@ -229,9 +229,9 @@ int mm_munmap(struct mm *mm, uaddr_t addr, u64 len)
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (!len || len > USER_TOP - addr)
 		return -EINVAL;
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	err = unmap_locked(mm, addr, addr + len, &dead);
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	mm_free_vma_list(&dead);
 	return err;
 }
@@ -279,7 +279,7 @@ int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot)
 		return -ENOMEM;
 	if (end > USER_TOP)
 		return -ENOMEM;
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	/*
 	 * As Linux: the range must start inside a mapping; the change is applied up to the first
 	 * hole, and then the call fails with ENOMEM.
@@ -327,7 +327,7 @@ int mm_mprotect(struct mm *mm, uaddr_t addr, u64 len, int prot)
 	if (hole)
 		err = -ENOMEM;
 out:
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	return err;
 }
 
@@ -377,7 +377,7 @@ int mm_madvise(struct mm *mm, uaddr_t addr, u64 len, int advice)
 		return 0;
 	if (end > USER_TOP)
 		return -ENOMEM;
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	covered = vma_covers(&mm->vmas, addr, end);
 	if (advice == MADV_DONTNEED || advice == MADV_DONTNEED_LOCKED) {
 		vma_for_each_in(&mm->vmas, v, addr, end)
@@ -386,6 +386,6 @@ int mm_madvise(struct mm *mm, uaddr_t addr, u64 len, int advice)
 				mm_zap_pages(mm, MAX(v->start, addr), MIN(v->end, end));
 		}
 	}
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	return covered ? 0 : -ENOMEM;
 }

@@ -93,9 +93,9 @@ int futex_key_get(uaddr_t uaddr, unsigned int flags, bool write, struct futex_ke
 		return 0;
 	}
 	for (tries = 0; tries < 4; tries++) {
-		spin_lock(&mm->lock);
+		mutex_lock(&mm->lock);
 		err = shared_key_locked(mm, uaddr, write, key);
-		spin_unlock(&mm->lock);
+		mutex_unlock(&mm->lock);
 		if (err != -EAGAIN)
 			return err;
 		if (vm_fault(mm, uaddr, write ? VM_WRITE : VM_READ))
@@ -247,54 +247,27 @@ int futex_wake_key(const struct futex_key *key, int nr, u32 bitset, bool any_kin
 
 /* ---- the futex word under bucket locks ---- */
 
-/* The kernel address of the u32 at @uaddr if its PTE has all of @need; mm->lock held. */
-static u32 *word_locked(struct mm *mm, uaddr_t uaddr, u64 need)
-{
-	u64 perm;
-	paddr_t pa = pt_translate(mm->pgd, uaddr, &perm);
-
-	if (!pa || (perm & need) != need)
-		return NULL;
-	return (u32 *)pa_to_kva(pa);
-}
-
+/*
+ * The futex word is read or changed with bucket locks held, so a fault must not sleep: the
+ * user access runs with page faults disabled and simply fails, and the caller drops its
+ * locks, faults the page in (vm_fault) and tries again, as Linux does.
+ */
 int futex_read_locked(struct mm *mm, uaddr_t uaddr, u32 *val)
 {
-	u32 *w;
+	int err;
 
-	spin_lock(&mm->lock);
-	w = word_locked(mm, uaddr, PTE_V | PTE_U | PTE_R);
-	if (w)
-		*val = __atomic_load_n(w, __ATOMIC_SEQ_CST);
-	spin_unlock(&mm->lock);
-	return w ? 0 : -EFAULT;
+	current->pagefault_disabled++;
+	err = get_user_u32(val, uaddr);
+	current->pagefault_disabled--;
+	return err ? -EFAULT : 0;
 }
 
 int futex_op_locked(struct mm *mm, uaddr_t uaddr, unsigned int op, u32 oparg, u32 *old)
 {
-	u32 *w;
+	int err;
 
-	spin_lock(&mm->lock);
-	w = word_locked(mm, uaddr, PTE_V | PTE_U | PTE_R | PTE_W);
-	if (w) {
-		switch (op) {
-		case FUTEX_ATOMIC_SET:
-			*old = __atomic_exchange_n(w, oparg, __ATOMIC_SEQ_CST);
-			break;
-		case FUTEX_ATOMIC_ADD:
-			*old = __atomic_fetch_add(w, oparg, __ATOMIC_SEQ_CST);
-			break;
-		case FUTEX_ATOMIC_OR:
-			*old = __atomic_fetch_or(w, oparg, __ATOMIC_SEQ_CST);
-			break;
-		case FUTEX_ATOMIC_ANDN:
-			*old = __atomic_fetch_and(w, ~oparg, __ATOMIC_SEQ_CST);
-			break;
-		default:
-			*old = __atomic_fetch_xor(w, oparg, __ATOMIC_SEQ_CST);
-			break;
-		}
-	}
-	spin_unlock(&mm->lock);
-	return w ? 0 : -EFAULT;
+	current->pagefault_disabled++;
+	err = futex_atomic_op_u32((int)op, oparg, old, uaddr);
+	current->pagefault_disabled--;
+	return err ? -EFAULT : 0;
 }

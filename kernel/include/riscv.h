@@ -116,9 +116,13 @@ static inline void wfi(void)
 	__asm__ __volatile__("wfi" : : : "memory");
 }
 
+/*
+ * cpu_relax - in a spin-wait loop: the Zihintpause "pause" hint (encoded as a FENCE that every
+ * hart accepts), so a hart sharing its core, or an emulated one, lets the others run.
+ */
 static inline void cpu_relax(void)
 {
-	__asm__ __volatile__("nop" : : : "memory");
+	__asm__ __volatile__(".word 0x0100000f" : : : "memory");
 }
 
 static inline u64 rdtime(void)

@@ -83,6 +83,13 @@ void wake_up_all(struct wait_queue *wq)
 	spin_unlock(&wq->lock);
 }
 
+void wake_up_one_locked(struct wait_queue *wq)
+{
+	assert_held(&wq->lock);
+	if (!list_empty(&wq->sleepers))
+		wake_up_task(list_first_entry(&wq->sleepers, struct waiter, link)->task);
+}
+
 void wake_up_one(struct wait_queue *wq)
 {
 	spin_lock(&wq->lock);

@@ -48,6 +48,9 @@ void wake_up_all(struct wait_queue *wq);
 /* wake_up_all_locked - wake_up_all for a caller that holds wq->lock. */
 void wake_up_all_locked(struct wait_queue *wq);
 
+/* wake_up_one_locked - wake_up_one for a caller that holds wq->lock. */
+void wake_up_one_locked(struct wait_queue *wq);
+
 /* wake_up_one - make the first sleeper of @wq runnable. Any context. */
 void wake_up_one(struct wait_queue *wq);
 

@@ -69,6 +69,7 @@ struct task {
 	uaddr_t robust_list;	     /* [-] set_robust_list head */
 	u64 robust_len;		     /* [-] */
 	struct vfork_done *vfork;    /* [-] CLONE_VFORK: the parent's completion, until exec/exit */
+	int pagefault_disabled;	     /* [-] user copies fail instead of faulting pages in */
 	volatile bool sigpending;    /* [a] a signal awaits delivery: sleeps end with -EINTR */
 	struct sighand *sighand;     /* [g] handler table, shared under CLONE_SIGHAND */
 	struct task_sig sig;	     /* masks, private pending set, alternate stack (sigtypes.h) */

@@ -105,7 +105,9 @@ static void kernel_exception(struct trapframe *tf)
 				   "(%s at %lx, pc %lx)",
 				   trap_cause_name(scause), addr, tf->sepc);
 		}
-		if (current && current->mm) {
+		/* With page faults disabled (futex word access under a bucket lock) the
+		 * copy just fails; its caller faults the page in with no lock held. */
+		if (current && current->mm && !current->pagefault_disabled) {
 			unsigned int access = scause == EXC_STORE_PAGE_FAULT  ? VM_WRITE
 					      : scause == EXC_LOAD_PAGE_FAULT ? VM_READ
 									      : VM_EXEC;

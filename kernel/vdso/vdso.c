@@ -109,9 +109,9 @@ int vdso_map(struct mm *mm)
 			      &vdso_vm_ops, NULL, PAGE_SIZE);
 	if (base < 0)
 		return (int)base;
-	spin_lock(&mm->lock);
+	mutex_lock(&mm->lock);
 	mm->vdso_base = (uaddr_t)base;
-	spin_unlock(&mm->lock);
+	mutex_unlock(&mm->lock);
 	return 0;
 }
 

@@ -2,7 +2,7 @@
 # testsuite/host/{stubs,htest}.c and the kernel sources listed in host-srcs-<name>_test (set it
 # in the owning folder's build.mk, which is read before this one), built with the host compiler
 # into build/host/, and run by `make host-test`, which fails if any test binary fails.
-HOST_CFLAGS := -DKESTREL_HOST_TEST -std=gnu11 -Wall -Wextra -Werror -iquote kernel/include \
+HOST_CFLAGS := -DKESTREL_HOST_TEST -std=gnu11 -Wall -Wextra -Werror -iquote kernel/include -iquote kernel \
 	-iquote . -fsanitize=address,undefined -g -MMD -MP
 host-common-src := testsuite/host/stubs.c testsuite/host/htest.c
 

@@ -4,6 +4,7 @@
  * The tests run on the boot CPU's idle task, which polls (schedule()) instead of sleeping.
  */
 #include "errno.h"
+#include "lock/mutex.h"
 #include "sched/cpu.h"
 #include "sched/sched.h"
 #include "sched/wait.h"
@@ -221,4 +222,52 @@ KTEST(sched, cross_cpu_pingpong)
 	KT_EXPECT(r, run_until(&cross.rounds_done, 200));
 	KT_EXPECT(r, all_reaped());
 	KT_EXPECT(r, cross.cpu_seen[0] == 0 && cross.cpu_seen[1] == 1);
+}
+
+struct mutex_job {
+	struct mutex *m;
+	volatile long *counter;
+	volatile int done;
+};
+
+static void mutex_adder(void *arg)
+{
+	struct mutex_job *j = arg;
+
+	for (int i = 0; i < 300; i++) {
+		mutex_lock(j->m);
+		long v = *j->counter;
+
+		if (i % 7 == 0)
+			schedule(); /* sleep-friendly: others must wait, not spin, and not get in */
+		*j->counter = v + 1;
+		mutex_unlock(j->m);
+	}
+	j->done = 1;
+}
+
+/* Four threads (on every CPU) increment one counter under a mutex, yielding inside. */
+KTEST(sched, mutex_excludes_and_wakes)
+{
+	static struct mutex m;
+	static volatile long counter;
+	static struct mutex_job jobs[4];
+	static volatile int all_done;
+
+	mutex_init(&m, "ktest");
+	counter = 0;
+	for (int i = 0; i < 4; i++) {
+		jobs[i] = (struct mutex_job){&m, &counter, 0};
+		KT_ASSERT(r, kthread_create(mutex_adder, &jobs[i], "mutex") != NULL);
+	}
+	all_done = 0;
+	for (u64 end = clock_ns() + 5000000000ULL; clock_ns() < end && !all_done;) {
+		all_done = jobs[0].done && jobs[1].done && jobs[2].done && jobs[3].done;
+		schedule();
+	}
+	KT_EXPECT(r, all_done);
+	KT_EXPECT(r, counter == 4 * 300);
+	KT_EXPECT(r, !mutex_held(&m) && mutex_trylock(&m));
+	mutex_unlock(&m);
+	KT_EXPECT(r, all_reaped());
 }

@@ -1,7 +1,7 @@
 /*
  * stress_shared_vm - 64 workers sharing one address space (raw clone with CLONE_VM) run at once
  * on every hart: pairs play futex ping-pong, every worker maps, touches and unmaps anonymous
- * memory while the others run (TLB shootdowns), and every fourth one forks a child that exits
+ * memory, private and shared in turn, while the others run (TLB shootdowns), and every fourth one forks a child that exits
  * (copy-on-write marking of the shared address space while it is in use). Fixed iteration
  * counts bound the time; every worker must finish with status 0 (no lost wake-up, no crash).
  * Workers use raw system calls only: they share the libc's thread state with the parent.
@@ -80,8 +80,9 @@ static int worker(void *arg)
 		turn[pair] = !me;
 		raw6(SYS_futex, (long)&turn[pair], FUTEX_WAKE_PRIVATE, 1, 0, 0, 0);
 		if (i % (PINGS / MAPS) == 0) {
+			int kind = (i / (PINGS / MAPS)) % 2 ? MAP_SHARED : MAP_PRIVATE;
 			long m = raw6(SYS_mmap, 0, 8 * 4096, PROT_READ | PROT_WRITE,
-				      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+				      kind | MAP_ANONYMOUS, -1, 0);
 			if (m < 0 && m > -4096) {
 				__atomic_fetch_add(&failures, 1, __ATOMIC_SEQ_CST);
 				return 1;

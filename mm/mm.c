@@ -123,6 +123,7 @@ void mm_zap_pages(struct mm *mm, uaddr_t start, uaddr_t end)
 {
 	struct zap_batch b = {.mm = mm, .n = 0};
 
+	assert_mutex_held(&mm->lock);
 	mm_walk_ptes(mm->pgd, start, end, mm_zap_one, &b);
 	mm_tlb_flush(mm, start, end - start);
 	for (int i = 0; i < b.n; i++)
@@ -141,8 +142,10 @@ void mm_zap_range(struct mm *mm, uaddr_t start, uaddr_t end)
 /* Map @va to @pa with @perm (D dropped unless W) and flush @va. mm->lock held. */
 int mm_install_pte(struct mm *mm, uaddr_t va, paddr_t pa, pte_t perm)
 {
-	pte_t *p = pt_walk(mm->pgd, va, true);
+	pte_t *p;
 
+	assert_mutex_held(&mm->lock);
+	p = pt_walk(mm->pgd, va, true);
 	if (!p)
 		return -ENOMEM;
 	if (!(perm & PTE_W))

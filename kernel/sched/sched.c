@@ -74,6 +74,7 @@ static int select_cpu(struct task *t)
 
 static void enqueue_on(struct task *t, int cpu)
 {
+	assert_held(&rq_lock);
 	t->state = TASK_RUNNABLE;
 	t->rq_cpu = cpu;
 	list_add_tail(&t->rq_link, &rqs[cpu].queue);
@@ -89,6 +90,7 @@ static void enqueue(struct task *t)
 
 static void dequeue(struct task *t)
 {
+	assert_held(&rq_lock);
 	list_del(&t->rq_link);
 	rqs[t->rq_cpu].nr--;
 }
@@ -99,6 +101,7 @@ static struct task *pick_next(int cpu)
 	struct task *t;
 	int busiest = -1;
 
+	assert_held(&rq_lock);
 	if (rqs[cpu].nr) {
 		t = list_first_entry(&rqs[cpu].queue, struct task, rq_link);
 		dequeue(t);
@@ -131,6 +134,7 @@ static void expire_sleepers(void)
 {
 	u64 now = clock_ns();
 
+	assert_held(&rq_lock);
 	while (!list_empty(&timed_sleep)) {
 		struct task *t = list_first_entry(&timed_sleep, struct task, timer_link);
 

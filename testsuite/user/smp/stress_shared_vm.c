@@ -19,9 +19,9 @@
 #include "tap.h"
 
 #define WORKERS 64
-#define PINGS 100
-#define MAPS 20
-#define STACK (64 * 1024)
+#define PINGS	100
+#define MAPS	20
+#define STACK	(64 * 1024)
 
 static long raw6(long n, long a, long b, long c, long d, long e, long f)
 {

@@ -116,8 +116,8 @@ static struct inode *get_anon_inode(void)
 static struct file *pidfd_file(struct pidref *ref, int flags)
 {
 	struct inode *inode = get_anon_inode();
-	struct file *f = inode ? file_alloc(NULL, inode, O_RDWR | (flags & O_NONBLOCK), &pidfd_ops)
-			       : NULL;
+	struct file *f =
+		inode ? file_alloc(NULL, inode, O_RDWR | (flags & O_NONBLOCK), &pidfd_ops) : NULL;
 
 	if (!f) {
 		pidref_put(ref);
@@ -234,7 +234,8 @@ long do_pidfd_send_signal(int pidfd, int sig, uaddr_t uinfo, u32 flags)
 	spin_lock(&tasklist_lock);
 	if (!ref->proc || ref->proc->zombie)
 		ret = -ESRCH;
-	else if (uinfo && ref->proc != current->proc && (info.si_code >= 0 || info.si_code == SI_TKILL))
+	else if (uinfo && ref->proc != current->proc &&
+		 (info.si_code >= 0 || info.si_code == SI_TKILL))
 		ret = -EPERM; /* only the kernel may claim kill() or a kernel origin for others */
 	else if (sig)
 		ret = send_signal_proc(ref->proc, sig, &info);

@@ -20,7 +20,9 @@ static int try_err(void *p, size_t size, long err, const char *what)
 {
 	long r = c3_quick(p, size, 0);
 	return ok(r == -err && no_child(), "%s: %s, no child", what,
-		  err == EINVAL ? "EINVAL" : err == E2BIG ? "E2BIG" : "EFAULT");
+		  err == EINVAL	 ? "EINVAL"
+		  : err == E2BIG ? "E2BIG"
+				 : "EFAULT");
 }
 
 int main(void)

@@ -201,14 +201,15 @@ static inline long now_ms(void)
 	return t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM)
+#define THREAD_FLAGS                                                                               \
+	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM)
 
 /*
  * A raw thread (legacy clone, riscv order): the child runs @fn(@arg) on @stack_top and calls
  * exit(its result). @fn must not use libc state that needs its own TLS (raw syscalls only).
  */
-static inline long thread_start(unsigned long flags, void *stack_top, long (*fn)(void *),
-				void *arg, void *ptid, unsigned long tls, void *ctid)
+static inline long thread_start(unsigned long flags, void *stack_top, long (*fn)(void *), void *arg,
+				void *ptid, unsigned long tls, void *ctid)
 {
 	register long a0 __asm__("a0") = (long)flags;
 	register long a1 __asm__("a1") = (long)stack_top;

@@ -99,7 +99,8 @@ int main(void)
 	/* 152: the leader exits first; the group's status is the last thread's. */
 	pid = fork();
 	if (pid == 0) {
-		thread_start(THREAD_FLAGS, new_stack(), sleep_then_exit, (void *)300L, NULL, 0, NULL);
+		thread_start(THREAD_FLAGS, new_stack(), sleep_then_exit, (void *)300L, NULL, 0,
+			     NULL);
 		sys_exit_now(1);
 	}
 	long t0 = now_ms();
@@ -180,7 +181,8 @@ int main(void)
 		}
 		waitpid((pid_t)pid, &st, 0);
 		pid = wait(&st);
-		ok(pid > 0 && WEXITSTATUS(st) == 11, "157 orphan adopted and reaped by the subreaper");
+		ok(pid > 0 && WEXITSTATUS(st) == 11,
+		   "157 orphan adopted and reaped by the subreaper");
 		prctl(PR_SET_CHILD_SUBREAPER, 0);
 		close(p[0]);
 		close(p[1]);

@@ -3,7 +3,7 @@
  * order of clone3.md section 3 (steps 1 to 14) and section 4. Pure apart from the user copies,
  * so that testsuite/host/clone_args_test.c can pin the order of the checks down.
  */
-#include "task/clone.h"
+#include "kernel/task/clone.h"
 #include "errno.h"
 #include "mm/uaccess.h"
 #include "string.h"

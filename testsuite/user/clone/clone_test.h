@@ -1,4 +1,6 @@
-/* clone_test.h - raw clone/clone3 helpers for the clone/ tests (riscv64 only).
+/* clone_test.h - raw clone/clone3 helpers for the clone/ tests (riscv64 only). A C child of
+ * raw_clone with CLONE_VM and a new stack still addresses the caller's frame relative to sp:
+ * give it a stack pointer in the middle of its buffer.
  *
  *   c3(args, size)           raw clone3; returns the result or -errno (no errno games)
  *   c3_quick(args, size, n)  raw clone3 whose child runs "exit(n)" at once, touching no memory

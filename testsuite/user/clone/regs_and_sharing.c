@@ -205,7 +205,7 @@ int main(void)
 	{
 		volatile int ctid = -1;
 		pid = raw_clone(CLONE_VM | CLONE_SETTLS | CLONE_CHILD_SETTID | SIGCHLD,
-				stk + sizeof(stk), NULL, 0x7777, (void *)&ctid);
+				stk + sizeof(stk) / 2, NULL, 0x7777, (void *)&ctid);
 		if (pid == 0) {
 			unsigned long t;
 			__asm__ __volatile__("mv %0, tp" : "=r"(t));

@@ -86,7 +86,7 @@ int main(int argc, char **argv)
 
 	/* 129: cleared at exec. */
 	ctid = 1;
-	pid = raw_clone(CLONE_VM | CLONE_CHILD_CLEARTID | SIGCHLD, stk + sizeof(stk), NULL, 0,
+	pid = raw_clone(CLONE_VM | CLONE_CHILD_CLEARTID | SIGCHLD, stk + sizeof(stk) / 2, NULL, 0,
 			(void *)&ctid);
 	if (pid == 0) {
 		char *av[] = {argv[0], "sleep", NULL};
@@ -205,7 +205,8 @@ int main(int argc, char **argv)
 		reap(pid);
 		wait(&st);
 		/* 160: exec releases the parent. */
-		pid = raw_clone(CLONE_VM | CLONE_VFORK | SIGCHLD, stk + sizeof(stk), NULL, 0, NULL);
+		pid = raw_clone(CLONE_VM | CLONE_VFORK | SIGCHLD, stk + sizeof(stk) / 2, NULL, 0,
+				NULL);
 		if (pid == 0) {
 			char *av[] = {argv[0], "sleep", NULL};
 			raw_sys6(SYS_execve, (long)argv[0], (long)av, 0, 0, 0, 0);

@@ -44,15 +44,16 @@ static long sleep_long(void *arg)
 	return 0;
 }
 
-/* Forks a process child C (exit 7), records it, then the thread exits. */
+/* Forks a process child C (exit 7 after 300 ms), records it, exits 150 ms later. */
 static long fork_and_exit(void *arg)
 {
 	long c = raw_clone(SIGCHLD, NULL, NULL, 0, NULL);
 	if (c == 0) {
-		sys_sleep_ms(100);
+		sys_sleep_ms(300);
 		sys_exit_now(7);
 	}
 	*(volatile long *)arg = c;
+	sys_sleep_ms(150); /* alive while the main thread tries __WNOTHREAD */
 	return 0;
 }
 
@@ -142,7 +143,6 @@ int main(void)
 		thread_start(THREAD_FLAGS, new_stack(), fork_and_exit, (void *)&c, NULL, 0, NULL);
 		while (!c)
 			usleep(1000);
-		usleep(20000);
 		ok(waitpid((pid_t)c, &cst, WNOHANG | __WNOTHREAD) == -1 && errno == ECHILD,
 		   "150 __WNOTHREAD: another thread's child is not ours");
 		ok(waitpid((pid_t)c, &cst, 0) == c && WEXITSTATUS(cst) == 7,

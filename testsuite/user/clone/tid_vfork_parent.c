@@ -25,6 +25,17 @@ static long sleep_100(void *arg)
 	return 0;
 }
 
+static char *g_argv0;
+
+/* A VM child: exec this program with "sleep" (raw system calls only). */
+static long exec_sleep(void *arg)
+{
+	char *av[] = {g_argv0, "sleep", NULL};
+	(void)arg;
+	raw_sys6(SYS_execve, (long)g_argv0, (long)av, 0, 0, 0, 0);
+	return 99;
+}
+
 static void h_usr1(int s)
 {
 	(void)s;
@@ -43,6 +54,7 @@ int main(int argc, char **argv)
 		usleep(1000000);
 		return 0;
 	}
+	g_argv0 = argv[0];
 	quiet_signals();
 	/* 119 */
 	pid = thread_start(CLONE_VM | CLONE_PARENT_SETTID | SIGCHLD, stk + sizeof(stk), read_ptid,
@@ -86,13 +98,8 @@ int main(int argc, char **argv)
 
 	/* 129: cleared at exec. */
 	ctid = 1;
-	pid = raw_clone(CLONE_VM | CLONE_CHILD_CLEARTID | SIGCHLD, stk + sizeof(stk) / 2, NULL, 0,
-			(void *)&ctid);
-	if (pid == 0) {
-		char *av[] = {argv[0], "sleep", NULL};
-		raw_sys6(SYS_execve, (long)argv[0], (long)av, 0, 0, 0, 0);
-		sys_exit_now(99);
-	}
+	pid = thread_start(CLONE_VM | CLONE_CHILD_CLEARTID | SIGCHLD, stk + sizeof(stk), exec_sleep,
+			   NULL, NULL, 0, (void *)&ctid);
 	long t0 = now_ms();
 	r = futex_wait_shared(&ctid, 1, 5000);
 	ok(ctid == 0 && now_ms() - t0 < 900, "129 cleared and woken at exec, before the exit");
@@ -205,13 +212,8 @@ int main(int argc, char **argv)
 		reap(pid);
 		wait(&st);
 		/* 160: exec releases the parent. */
-		pid = raw_clone(CLONE_VM | CLONE_VFORK | SIGCHLD, stk + sizeof(stk) / 2, NULL, 0,
-				NULL);
-		if (pid == 0) {
-			char *av[] = {argv[0], "sleep", NULL};
-			raw_sys6(SYS_execve, (long)argv[0], (long)av, 0, 0, 0, 0);
-			sys_exit_now(99);
-		}
+		pid = thread_start(CLONE_VM | CLONE_VFORK | SIGCHLD, stk + sizeof(stk), exec_sleep,
+				   NULL, NULL, 0, NULL);
 		ok(now_ms() - t0 < 900 + 300, "160 exec released the parent early");
 		ok(reap(pid) == 0, "160 child done");
 	}

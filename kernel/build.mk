@@ -10,6 +10,10 @@ kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/bo
 	kernel/syscall/sys_proc.c kernel/syscall/sys_sched.c kernel/syscall/sys_mm.c \
 	kernel/syscall/sys_file.c kernel/syscall/sys_fd.c kernel/syscall/sys_fs.c kernel/syscall/getname.c
 
+# clone3 argument checks and pidfds (kernel/task); clone_args.c also has a host test.
+kernel-src += kernel/task/clone_args.c kernel/task/pidfd.c
+host-srcs-clone_args_test := kernel/task/clone_args.c
+
 # Offsets of struct fields for assembly.
 $(GEN)/asm-offsets.h: kernel/asm-offsets.c kernel/task/task.h kernel/sched/cpu.h \
 		kernel/trap/trapframe.h scripts/gen_asm_offsets.sh

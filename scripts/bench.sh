@@ -25,7 +25,7 @@ export B
 
 # The cases of testsuite/bench/bench.c ("bench list").
 ALL_CASES=(null_syscall fork_wait vfork_wait execve cow_fault mmap_touch_munmap pipe_roundtrip
-	vdso_clock_gettime futex_roundtrip signal_roundtrip)
+	vdso_clock_gettime futex_roundtrip signal_roundtrip clone3_thread pthread_create_join)
 SMP=1 RUNS=3 TIMEOUT=120 LIBCS=(musl glibc)
 usage() { sed -n '9,17p' "$0" >&2; exit 2; }
 while getopts "s:r:t:c:h" o; do

@@ -196,7 +196,7 @@ void signal_return_to_user(struct trapframe *tf)
 		struct ksigaction ka;
 		int sig;
 
-		if (p->group_exiting)
+		if (task_group_dying(t))
 			do_exit(p->group_status);
 		if (p->sig.stopped) {
 			stop_sleep(t);

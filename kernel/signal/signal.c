@@ -105,6 +105,17 @@ int copy_sighand(struct task *child, struct proc *cp, struct task *parent, u64 f
 		spin_lock(&siglock);
 		memcpy(sh->action, parent->sighand->action, sizeof(sh->action));
 		spin_unlock(&siglock);
+		if (flags & CLONE_CLEAR_SIGHAND) {
+			/* Handlers go back to SIG_DFL; SIG_IGN stays; no flags, no masks. */
+			for (int i = 0; i < KNSIG; i++) {
+				struct ksigaction *ka = &sh->action[i];
+
+				if (ka->handler != SIG_IGN)
+					ka->handler = SIG_DFL;
+				ka->flags = 0;
+				ka->mask = 0;
+			}
+		}
 	}
 	child->sighand = sh;
 	pending_init(&child->sig.pending);

@@ -28,7 +28,7 @@ static inline u64 sigbit(int sig)
 
 /*
  * copy_sighand - clone: give @child the handler table of @parent (shared, one more reference,
- * under CLONE_SIGHAND; else a copy), the parent's mask and alternate stack, empty pending sets;
+ * under CLONE_SIGHAND; else a copy, reset by CLONE_CLEAR_SIGHAND), the parent's mask and alternate stack, empty pending sets;
  * @cp is the child's new proc (NULL for a thread of the parent's group): its shared state
  * starts empty. Context: process context. Returns 0 or -ENOMEM (nothing to undo then).
  */

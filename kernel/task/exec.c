@@ -16,6 +16,7 @@
 #include "mm/uaccess.h"
 #include "printk.h"
 #include "riscv.h"
+#include "sched/sched.h"
 #include "signal/signal.h"
 #include "string.h"
 #include "task/exit.h"
@@ -469,6 +470,71 @@ static void record_exe(struct proc *p, const char *path)
 		 path[0] == '.' && path[1] == '/' ? path + 2 : path);
 }
 
+static bool only_thread(void *arg)
+{
+	return READ_ONCE(((struct proc *)arg)->nr_threads) == 1;
+}
+
+/*
+ * de_thread - execve in a multithreaded process: end every other thread (as a group exit
+ * would, but the caller lives on), wait until they are gone, and if the caller is not the
+ * leader, give it the leader's pid (clone3.md section 10). Returns 0, or -EAGAIN if the group
+ * is already exiting (the caller dies on its way out).
+ */
+static int de_thread(struct task *t)
+{
+	struct proc *p = t->proc;
+	struct task *o;
+
+	spin_lock(&p->lock);
+	if (p->group_exiting) {
+		spin_unlock(&p->lock);
+		return -EAGAIN;
+	}
+	if (p->nr_threads > 1) {
+		p->group_exiting = true;
+		p->group_status = 0;
+		p->group_exec_task = t;
+		list_for_each_entry (o, &p->threads, group_link) {
+			if (o != t) {
+				o->sigpending = true;
+				wake_up_task(o);
+			}
+		}
+	}
+	spin_unlock(&p->lock);
+	if (p->group_exec_task == t) {
+		wait_event_uninterruptible(&p->thread_exit, only_thread, p);
+		spin_lock(&siglock);
+		spin_lock(&p->lock);
+		p->group_exiting = false;
+		p->group_exec_task = NULL;
+		spin_unlock(&p->lock);
+		recalc_sigpending(t);
+		spin_unlock(&siglock);
+	}
+	if (t->tid != p->pid)
+		tid_takeover(t, p->pid);
+	return 0;
+}
+
+/* An fd table shared with another process (CLONE_FILES) is copied at exec: 0 or -ENOMEM. */
+static int unshare_files(struct task *t)
+{
+	struct files_struct *old = t->files, *copy;
+
+	if (!old || __atomic_load_n(&old->refcount, __ATOMIC_ACQUIRE) <= 1)
+		return 0;
+	copy = files_dup(old);
+	if (!copy)
+		return -ENOMEM;
+	spin_lock(&t->proc->lock);
+	t->files = copy;
+	spin_unlock(&t->proc->lock);
+	files_put(old);
+	return 0;
+}
+
 static int exec_strings(const char *path, struct exec_strings *s)
 {
 	struct elf_image *prog = NULL, *interp = NULL;
@@ -493,6 +559,12 @@ static int exec_strings(const char *path, struct exec_strings *s)
 	loaded = true;
 	sp = build_stack(img, imgsize, MM_STACK_TOP, s, prog, has_interp ? interp : NULL, path,
 			 mm->vdso_base, &err);
+	if (err)
+		goto out_mm;
+	err = de_thread(t);
+	if (err)
+		goto out_mm;
+	err = unshare_files(t);
 	if (err)
 		goto out_mm;
 

@@ -11,68 +11,114 @@
 #include "sched/cpu.h"
 #include "sched/sched.h"
 #include "signal/signal.h"
+#include "task/pidfd.h"
 #include "task/proc.h"
 #include "task/task.h"
 
-static void vfork_complete(struct vfork_done *vd)
+/*
+ * vfork_lock protects every task's ->vfork pointer and orders the child's completion against
+ * the parent giving up its wait (a fatal signal): whoever takes it second sees the other's
+ * work. Lock order: vfork_lock, then the vfork_done's wait-queue lock.
+ */
+static spinlock_t vfork_lock = SPINLOCK_INIT("vfork");
+
+static bool vfork_cond(void *arg)
 {
-	spin_lock(&vd->wq.lock);
-	vd->done = true;
-	wake_up_all_locked(&vd->wq);
-	spin_unlock(&vd->wq.lock);
-	/* The parent may return (and its stack frame vanish) as soon as the lock is free. */
+	return ((struct vfork_done *)arg)->done || task_group_dying(current);
 }
 
-static bool vfork_is_done(void *arg)
+void vfork_wait(struct vfork_done *vd, struct task *child)
 {
-	return ((struct vfork_done *)arg)->done;
-}
-
-void vfork_wait(struct vfork_done *vd)
-{
-	/* Signals wait: the child borrows this stack frame until it execs or exits. */
-	wait_event_uninterruptible(&vd->wq, vfork_is_done, vd);
+	/* Only a fatal signal (a group exit) ends the wait early; others stay pending. */
+	wait_event_uninterruptible(&vd->wq, vfork_cond, vd);
+	spin_lock(&vfork_lock);
+	if (!vd->done)
+		child->vfork = NULL; /* killed: the child must not touch this stack frame */
+	spin_unlock(&vfork_lock);
 }
 
 void exec_release_vfork_parent(struct task *t)
 {
-	struct vfork_done *vd = t->vfork;
+	struct vfork_done *vd;
 
+	spin_lock(&vfork_lock);
+	vd = t->vfork;
+	t->vfork = NULL;
 	if (vd) {
-		t->vfork = NULL;
-		vfork_complete(vd);
+		spin_lock(&vd->wq.lock);
+		vd->done = true;
+		wake_up_all_locked(&vd->wq);
+		spin_unlock(&vd->wq.lock);
 	}
+	spin_unlock(&vfork_lock);
 }
 
-/* Children of @p go to init; returns true if one of them is already a zombie. Holds [T]. */
-static bool reparent_children(struct proc *p)
+/*
+ * Who adopts the orphans of @p: the nearest live ancestor marked child-subreaper, else init
+ * (clone3.md section 10). Holds [T].
+ */
+static struct proc *find_new_reaper(struct proc *p)
 {
-	bool zombie = false;
+	for (struct proc *a = p->parent; a && a != init_proc; a = a->parent)
+		if (a->child_subreaper && !a->zombie && !a->group_exiting)
+			return a;
+	return init_proc;
+}
+
+/*
+ * The children of @p go to their new reaper with SIGCHLD as exit signal; one that is already
+ * a zombie is reported to it (and moved to @dead if the reaper ignores SIGCHLD). Holds [T].
+ */
+static void reparent_children(struct proc *p, struct list_head *dead)
+{
+	struct proc *reaper = find_new_reaper(p);
 
 	while (!list_empty(&p->children)) {
 		struct proc *c = list_first_entry(&p->children, struct proc, sibling);
 
 		list_del(&c->sibling);
-		c->parent = init_proc;
-		WRITE_ONCE(c->ppid, init_proc->pid);
-		list_add_tail(&c->sibling, &init_proc->children);
-		zombie |= c->zombie;
+		c->parent = reaper;
+		c->creator_tid = 0;
+		WRITE_ONCE(c->ppid, reaper->pid);
+		c->exit_signal = SIGCHLD;
+		list_add_tail(&c->sibling, &reaper->children);
+		if (c->zombie) {
+			reaper->child_events++;
+			if (signal_notify_parent_exit(c)) {
+				list_del(&c->sibling);
+				list_add_tail(&c->sibling, dead);
+			}
+		}
 	}
-	return zombie;
+	wake_up_all(&reaper->child_exit);
+}
+
+/* Free the zombies that reparent_children() found auto-reaped. No lock held. */
+static void free_dead(struct list_head *dead)
+{
+	while (!list_empty(dead)) {
+		struct proc *c = list_first_entry(dead, struct proc, sibling);
+
+		list_del(&c->sibling);
+		tid_free(c->pid);
+		proc_free(c);
+	}
 }
 
 /* Returns true if the parent ignores SIGCHLD: @p is already unlinked and must be freed. */
 static bool proc_become_zombie(struct proc *p, int status)
 {
 	struct proc *parent;
-	bool wake_init, autoreap;
+	struct list_head dead;
+	bool autoreap;
 
 	if (p == init_proc) {
 		pr_info("init exited with status 0x%x: powering off\n", status);
 		power_off(status != 0);
 	}
+	INIT_LIST_HEAD(&dead);
 	spin_lock(&tasklist_lock);
-	wake_init = reparent_children(p);
+	reparent_children(p, &dead);
 	p->exit_status = p->group_exiting ? p->group_status : status;
 	p->zombie = true;
 	parent = p->parent;
@@ -80,47 +126,73 @@ static bool proc_become_zombie(struct proc *p, int status)
 	if (autoreap)
 		list_del(&p->sibling);
 	parent->child_events++;
-	if (wake_init)
-		init_proc->child_events++;
 	spin_unlock(&tasklist_lock);
 	wake_up_all(&parent->child_exit);
-	if (wake_init)
-		wake_up_all(&init_proc->child_exit);
+	pidfd_notify_exit(p);
+	free_dead(&dead);
 	return autoreap;
+}
+
+/*
+ * Take @t off its group's thread list; a child that @t made is now "made" by a live thread
+ * (for __WNOTHREAD). Returns true if @t was the last thread.
+ */
+static bool thread_unlink(struct task *t, struct proc *p)
+{
+	struct proc *c;
+	int heir = 0;
+	bool last;
+
+	spin_lock(&tasklist_lock);
+	spin_lock(&p->lock);
+	list_del(&t->group_link);
+	last = --p->nr_threads == 0;
+	if (!last)
+		heir = list_first_entry(&p->threads, struct task, group_link)->tid;
+	spin_unlock(&p->lock);
+	if (!last)
+		list_for_each_entry (c, &p->children, sibling)
+			if (c->creator_tid == t->tid)
+				c->creator_tid = heir;
+	spin_unlock(&tasklist_lock);
+	return last;
 }
 
 void do_exit(int status)
 {
 	struct task *t = current;
 	struct proc *p = t->proc;
+	struct files_struct *files;
 	struct mm *mm = t->mm;
 	bool last, autoreap = false;
 
+	/* The order user space can see: robust list, clear_child_tid, vfork release, files/mm. */
 	if (mm)
-		futex_exit_release(t); /* robust list, then clear_child_tid store + wake */
+		futex_exit_release(t);
 	exec_release_vfork_parent(t);
-	if (t->files)
-		files_put(t->files);
+	spin_lock(&p->lock);
+	files = t->files;
+	t->files = NULL; /* pidfd_getfd looks at the threads' tables under p->lock */
+	spin_unlock(&p->lock);
+	if (files)
+		files_put(files);
 	if (t->fs)
 		fs_put(t->fs);
-	t->files = NULL;
 	t->fs = NULL;
 	if (mm) {
 		t->mm = NULL;
 		mm_activate(NULL);
 		mm_put(mm);
 	}
-	spin_lock(&p->lock);
-	list_del(&t->group_link);
-	last = --p->nr_threads == 0;
-	spin_unlock(&p->lock);
+	last = thread_unlink(t, p);
+	if (t->tid != p->pid)
+		tid_free(t->tid); /* a non-leader is gone at once: nobody is told */
+	else
+		tid_forget(t->tid);   /* the pid stays taken until the zombie is reaped */
+	wake_up_all(&p->thread_exit); /* after the tid: an exec'ing thread may take the pid */
 	signal_task_exit(t, last);
 	if (last)
 		autoreap = proc_become_zombie(p, status);
-	if (t->tid != p->pid)
-		tid_free(t->tid);
-	else
-		tid_forget(t->tid); /* the pid stays taken until the zombie is reaped */
 	if (autoreap) {
 		t->proc = NULL;
 		tid_free(p->pid);
@@ -162,7 +234,7 @@ void user_return_check(void)
 	struct proc *p = current->proc;
 
 	for (;;) {
-		if (p && p->group_exiting)
+		if (task_group_dying(current))
 			do_exit(p->group_status);
 		if (need_resched()) {
 			schedule();

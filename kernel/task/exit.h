@@ -28,12 +28,16 @@ void task_exit_fatal(int sig) __attribute__((noreturn));
 
 /*
  * exec_release_vfork_parent - wake the vfork parent of @t, if any (exec succeeded or the
- * child exits). Context: process context.
+ * child exits); once only. Context: process context, no lock held; takes vfork_lock.
  */
 void exec_release_vfork_parent(struct task *t);
 
-/* vfork_wait - sleep until @vd is completed (the child exec'd or exited). */
-void vfork_wait(struct vfork_done *vd);
+/*
+ * vfork_wait - sleep until @vd is completed by @child (it exec'd or exited), or until the
+ * caller's group is dying (a fatal signal; then @child forgets @vd). Other signals stay
+ * pending. Context: process context, no lock held.
+ */
+void vfork_wait(struct vfork_done *vd, struct task *child);
 
 /*
  * do_wait4 - wait4(2): reap a zombie child selected by @pid (-1 any, >0 that pid, 0 our
@@ -45,9 +49,10 @@ void vfork_wait(struct vfork_done *vd);
 long do_wait4(int pid, int *status, int options);
 
 /*
- * do_waitid - waitid(2) (kernel/task/wait.c): P_ALL, P_PID, P_PGID; WEXITED, WSTOPPED,
- * WCONTINUED, WNOHANG, WNOWAIT. Fills the siginfo at @infop (all zero when WNOHANG finds
- * nothing). Returns 0, -ECHILD, -EINVAL, -EFAULT or -ERESTARTSYS.
+ * do_waitid - waitid(2) (kernel/task/wait.c): P_ALL, P_PID, P_PGID, P_PIDFD; WEXITED,
+ * WSTOPPED, WCONTINUED, WNOHANG, WNOWAIT, __WALL, __WCLONE, __WNOTHREAD. Fills the siginfo at
+ * @infop (all zero when WNOHANG finds nothing). Returns 0, -ECHILD, -EINVAL, -EFAULT,
+ * -EBADF (P_PIDFD of a non-pidfd), -EAGAIN (non-blocking pidfd, nothing yet) or -ERESTARTSYS.
  */
 long do_waitid(int which, int id, uaddr_t infop, int options, uaddr_t rusage);
 

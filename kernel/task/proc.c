@@ -13,6 +13,7 @@
 #include "signal/signal.h"
 #include "string.h"
 #include "task/exec.h"
+#include "task/pidfd.h"
 #include "task/task.h"
 
 struct proc *init_proc;
@@ -42,6 +43,30 @@ int proc_nofile(struct proc *p)
 	u64 cur = READ_ONCE(p->rlim[RLIMIT_NOFILE].cur);
 
 	return cur > 65536 ? 65536 : (int)cur;
+}
+
+bool task_group_dying(struct task *t)
+{
+	struct proc *p = t->proc;
+
+	return p && READ_ONCE(p->group_exiting) && READ_ONCE(p->group_exec_task) != t;
+}
+
+void proc_set_subreaper(struct proc *p, bool on)
+{
+	spin_lock(&tasklist_lock);
+	p->child_subreaper = on;
+	spin_unlock(&tasklist_lock);
+}
+
+bool proc_is_subreaper(struct proc *p)
+{
+	bool on;
+
+	spin_lock(&tasklist_lock);
+	on = p->child_subreaper;
+	spin_unlock(&tasklist_lock);
+	return on;
 }
 
 void proc_set_exe(struct proc *p, struct file *f)
@@ -97,12 +122,20 @@ struct proc *proc_alloc(int pid)
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->threads);
 	wait_queue_init(&p->child_exit, "child_exit");
+	wait_queue_init(&p->thread_exit, "thread_exit");
 	p->exit_signal = 17; /* SIGCHLD */
+	p->pidref = pidref_alloc(p);
+	if (!p->pidref) {
+		kfree(p);
+		return NULL;
+	}
+	p->pidref->pid = pid;
 	return p;
 }
 
 void proc_free(struct proc *p)
 {
+	pidref_release(p);
 	if (p->exe_file)
 		fput(p->exe_file);
 	kfree(p);
@@ -188,7 +221,8 @@ out_free:
 		files_put(t->files);
 	if (t->fs)
 		fs_put(t->fs);
-	kfree(p);
+	if (p)
+		proc_free(p);
 	task_free(t);
 	return -ENOMEM;
 }

@@ -22,6 +22,7 @@
 
 struct task;
 struct file;
+struct pidref;
 
 #define RLIM_NLIMITS  16
 #define RLIMIT_STACK  3
@@ -34,16 +35,21 @@ struct rlimit64 {
 
 struct proc {
 	spinlock_t lock;
-	int pid;			/* [I] = tgid = the leader's tid */
-	struct proc *parent;		/* [T] */
-	int ppid;			/* [T] written, [a] read: parent->pid, for getppid */
-	struct list_head children;	/* [T] of struct proc, by sibling */
-	struct list_head sibling;	/* [T] on parent->children */
-	struct list_head threads;	/* [P] of struct task, by group_link */
-	int nr_threads;			/* [P] live threads */
-	bool zombie;			/* [T] every thread has exited; waiting to be reaped */
-	int exit_status;		/* [T] wait status (code << 8, or signal number) */
-	int exit_signal;		/* [I] sent to the parent at exit (SIGCHLD) */
+	int pid;		   /* [I] = tgid = the leader's tid */
+	struct proc *parent;	   /* [T] */
+	int ppid;		   /* [T] written, [a] read: parent->pid, for getppid */
+	struct list_head children; /* [T] of struct proc, by sibling */
+	struct list_head sibling;  /* [T] on parent->children */
+	struct list_head threads;  /* [P] of struct task, by group_link */
+	int nr_threads;		   /* [P] live threads */
+	bool zombie;		   /* [T] every thread has exited; waiting to be reaped */
+	int exit_status;	   /* [T] wait status (code << 8, or signal number) */
+	int exit_signal;	   /* [T] sent to the parent at exit (SIGCHLD after reparenting) */
+	int creator_tid;	   /* [T] the parent's thread that made it (__WNOTHREAD) */
+	bool child_subreaper;	   /* [T] PR_SET_CHILD_SUBREAPER: adopts orphaned descendants */
+	struct pidref *pidref;	   /* [T] what pidfds of this process point to (pidfd.h) */
+	struct task *group_exec_task;	/* [P] execve is ending the other threads (de_thread) */
+	struct wait_queue thread_exit;	/* a thread of this group exited (de_thread waits) */
 	int pgid, sid;			/* [T] */
 	struct wait_queue child_exit;	/* a child of this proc changed state */
 	char exe[EXE_PATH_MAX];		/* [P] path of the executable, for /proc/self/exe */
@@ -63,6 +69,18 @@ extern struct proc *init_proc; /* [I] pid 1: reaps orphans */
 /* tid_alloc - a free tid (also a pid), recording @t in the table; 0 if none. Takes tasklist_lock. */
 int tid_alloc(struct task *t);
 
+/*
+ * tid_alloc_at - take the tid @tid (1 <= @tid < PID_MAX) for @t (clone3 set_tid).
+ * Returns @tid or -EEXIST (taken: a live task, a thread, or an unreaped zombie's pid).
+ */
+int tid_alloc_at(struct task *t, int tid);
+
+/*
+ * tid_takeover - execve by a non-leader: @t takes the pid @pid (the dead leader's, still
+ * reserved) as its tid and its old tid is freed. Context: de_thread, the other threads gone.
+ */
+void tid_takeover(struct task *t, int pid);
+
 /* tid_free - release @tid. Context: any; takes tasklist_lock. */
 void tid_free(int tid);
 
@@ -72,8 +90,21 @@ void tid_forget(int tid);
 /* task_by_tid - the task with @tid, or NULL. Caller holds tasklist_lock. */
 struct task *task_by_tid(int tid);
 
-/* proc_alloc - a new empty thread group (no threads yet) with pid @pid. NULL on -ENOMEM. */
+/*
+ * proc_alloc - a new empty thread group (no threads yet) with pid @pid (0: set by the caller
+ * before it becomes visible), and its pidref. NULL on -ENOMEM.
+ */
 struct proc *proc_alloc(int pid);
+
+/*
+ * task_group_dying - @t must exit at once: its group is exiting (exit_group, a fatal signal,
+ * or another thread's execve) and @t is not the exec'ing thread. Lock-free read; any context.
+ */
+bool task_group_dying(struct task *t);
+
+/* proc_set_subreaper / proc_is_subreaper - PR_SET/GET_CHILD_SUBREAPER. Take tasklist_lock. */
+void proc_set_subreaper(struct proc *p, bool on);
+bool proc_is_subreaper(struct proc *p);
 
 /* proc_nofile - the RLIMIT_NOFILE soft limit of @p (fd numbers must stay below it). */
 int proc_nofile(struct proc *p);
@@ -84,7 +115,7 @@ void proc_set_exe(struct proc *p, struct file *f);
 /* proc_hooks_init - give /proc the process lookups it needs. Context: boot. */
 void proc_hooks_init(void);
 
-/* proc_free - release a reaped proc's memory. Context: any; no lock. */
+/* proc_free - release a reaped proc's memory; its pidfds see ESRCH from now on. No lock held. */
 void proc_free(struct proc *p);
 
 /*

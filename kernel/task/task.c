@@ -53,6 +53,35 @@ out:
 	return tid;
 }
 
+int tid_alloc_at(struct task *t, int tid)
+{
+	int ret = tid;
+
+	spin_lock(&tasklist_lock);
+	if (!tid_table_ready())
+		ret = -ENOMEM;
+	else if (tid_used[tid / 64] & (1UL << (tid % 64)))
+		ret = -EEXIST;
+	else {
+		tid_used[tid / 64] |= 1UL << (tid % 64);
+		tid_table[tid] = t;
+	}
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+
+void tid_takeover(struct task *t, int pid)
+{
+	int old = t->tid;
+
+	spin_lock(&tasklist_lock);
+	tid_table[pid] = t;
+	t->tid = pid;
+	tid_used[old / 64] &= ~(1UL << (old % 64));
+	tid_table[old] = NULL;
+	spin_unlock(&tasklist_lock);
+}
+
 void tid_free(int tid)
 {
 	if (tid <= 0 || tid >= PID_MAX)

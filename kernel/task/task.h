@@ -48,11 +48,11 @@ struct task {
 	struct cpu *cpu;	     /* [s] CPU the task runs or last ran on */
 	struct context ctx;	     /* [-] saved by the context switch */
 	enum task_state state;	     /* [s] */
-	int tid;		     /* [I] */
+	int tid;		     /* [I] ([T] in de_thread: a non-leader's exec takes the pid) */
 	char name[16];		     /* [-] */
 	struct proc *proc;	     /* [I] thread group (NULL for idle and kernel tasks) */
 	struct mm *mm;		     /* [-] address space (NULL for kernel tasks) */
-	struct files_struct *files;  /* [-] fd table, shared under CLONE_FILES */
+	struct files_struct *files;  /* [-] fd table, shared under CLONE_FILES; [P] to clear */
 	struct fs_struct *fs;	     /* [-] root, cwd, umask, shared under CLONE_FS */
 	struct trapframe *tf;	     /* [-] user registers, at the top of the kernel stack */
 	struct list_head rq_link;    /* [s] on a run queue while TASK_RUNNABLE */

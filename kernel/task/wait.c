@@ -8,8 +8,10 @@
 #include "signal/signal.h"
 #include "string.h"
 #include "task/exit.h"
+#include "task/pidfd.h"
 #include "task/proc.h"
 #include "task/task.h"
+#include "uapi/fcntl.h"
 
 #define WNOHANG	    0x00000001
 #define WUNTRACED   0x00000002
@@ -23,6 +25,7 @@
 #define P_ALL	    0
 #define P_PID	    1
 #define P_PGID	    2
+#define P_PIDFD	    3
 
 struct wait_req {
 	int type, id, options;
@@ -40,6 +43,9 @@ static bool child_matches(struct proc *c, const struct wait_req *w)
 	if (w->type == P_PID && c->pid != w->id)
 		return false;
 	if (w->type == P_PGID && c->pgid != w->id)
+		return false;
+	/* Children of any thread of the group, unless __WNOTHREAD: only the caller's own. */
+	if ((w->options & __WNOTHREAD) && c->creator_tid != current->tid)
 		return false;
 	if (w->options & __WALL)
 		return true;
@@ -171,6 +177,7 @@ long do_waitid(int which, int id, uaddr_t infop, int options, uaddr_t rusage)
 	struct wait_req w = {.type = which, .id = id, .options = options};
 	struct wait_res res = {0};
 	struct ksiginfo info;
+	bool nonblock = false;
 	long ret;
 
 	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD | __WALL |
@@ -191,12 +198,32 @@ long do_waitid(int which, int id, uaddr_t infop, int options, uaddr_t rusage)
 		if (id == 0)
 			w.id = current->proc->pgid;
 		break;
+	case P_PIDFD: {
+		u32 fflags = 0;
+		int pid;
+
+		if (id < 0)
+			return -EINVAL;
+		pid = pidfd_target(id, &fflags);
+		if (pid < 0)
+			return pid;
+		w.type = P_PID;
+		w.id = pid;
+		if (fflags & O_NONBLOCK) {
+			/* A non-blocking pidfd: nothing to report is EAGAIN without WNOHANG. */
+			nonblock = !(options & WNOHANG);
+			w.options |= WNOHANG;
+		}
+		break;
+	}
 	default:
 		return -EINVAL;
 	}
 	ret = do_wait(&w, &res);
 	if (ret < 0)
 		return ret;
+	if (ret == 0 && nonblock)
+		return -EAGAIN;
 	if (infop) {
 		memset(&info, 0, sizeof(info));
 		if (ret > 0) {

@@ -9,6 +9,7 @@
  * line on stdout. Any unexpected result prints "bench CASE: ..." on stderr and exits 1. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -398,6 +399,81 @@ static void signal_roundtrip_stop(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+/* ---- clone3_thread: raw clone3 thread create + exit + futex join ---- */
+
+struct clone3_args {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+	uint64_t set_tid, set_tid_size, cgroup;
+};
+
+static char thread_stack[16384] __attribute__((aligned(16)));
+static volatile int thread_tid;
+
+/* The thread runs nothing but exit(0) inside the asm statement (no stack, no C). */
+static long clone3_thread_exit(struct clone3_args *a)
+{
+	register long a0 __asm__("a0") = (long)a;
+	register long a1 __asm__("a1") = sizeof(*a);
+	register long a7 __asm__("a7") = 435;
+
+	__asm__ volatile("ecall\n\t"
+			 "bnez a0, 1f\n\t"
+			 "li a7, %[nr_exit]\n\t"
+			 "li a0, 0\n\t"
+			 "ecall\n"
+			 "1:"
+			 : "+r"(a0), "+r"(a7)
+			 : "r"(a1), [nr_exit] "i"(SYS_exit)
+			 : "memory");
+	return a0;
+}
+
+static void clone3_thread_run(long n)
+{
+	struct clone3_args a;
+	unsigned long tp;
+
+	__asm__ volatile("mv %0, tp" : "=r"(tp));
+	memset(&a, 0, sizeof(a));
+	a.flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM |
+		  CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
+	a.child_tid = a.parent_tid = (uint64_t)&thread_tid;
+	a.stack = (uint64_t)thread_stack;
+	a.stack_size = sizeof(thread_stack);
+	a.tls = tp;
+	for (long i = 0; i < n; i++) {
+		long tid = clone3_thread_exit(&a);
+
+		if (tid < 0) {
+			errno = (int)-tid;
+			fail("clone3");
+		}
+		/* The join: the kernel clears thread_tid and wakes us when the thread is gone. */
+		for (int v; (v = thread_tid) != 0;)
+			syscall(SYS_futex, &thread_tid, 0 /* FUTEX_WAIT */, v, NULL, NULL, 0);
+	}
+}
+
+/* ---- pthread_create_join ---- */
+
+static void *pthread_nop(void *arg)
+{
+	return arg;
+}
+
+static void pthread_create_join_run(long n)
+{
+	for (long i = 0; i < n; i++) {
+		pthread_t t;
+		void *r;
+
+		if (pthread_create(&t, NULL, pthread_nop, (void *)i) != 0)
+			fail("pthread_create");
+		if (pthread_join(t, &r) != 0 || r != (void *)i)
+			fail("pthread_join");
+	}
+}
+
 /* ---- the table of cases ---- */
 
 struct bench_case {
@@ -421,6 +497,8 @@ static const struct bench_case cases[] = {
 	{"futex_roundtrip", 3000, 50, futex_roundtrip_run, futex_start, futex_stop},
 	{"signal_roundtrip", 50000, 100, signal_roundtrip_run, signal_roundtrip_start,
 	 signal_roundtrip_stop},
+	{"clone3_thread", 2500, 20, clone3_thread_run, NULL, NULL},
+	{"pthread_create_join", 1000, 10, pthread_create_join_run, NULL, NULL},
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

@@ -225,6 +225,7 @@ long kernel_clone(struct kclone_args *args)
 	/* Committed: nothing below may fail. */
 	child->tid = tid;
 	strlcpy(child->name, parent->name, sizeof(child->name));
+	child->cpus_allowed = parent->cpus_allowed; /* affinity is inherited, as Linux does */
 	clone_setup_regs(child, parent, args);
 	if (flags & CLONE_CHILD_SETTID)
 		child->set_child_tid = args->child_tid;

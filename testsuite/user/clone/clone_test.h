@@ -27,6 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "rawsys.h"
 #include "tap.h"
 
 #ifndef __WALL
@@ -49,22 +50,6 @@ struct c3_args {
 	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
 	uint64_t set_tid, set_tid_size, cgroup;
 };
-
-static inline long raw_sys6(long n, long a, long b, long c, long d, long e, long f)
-{
-	register long a0 __asm__("a0") = a;
-	register long a1 __asm__("a1") = b;
-	register long a2 __asm__("a2") = c;
-	register long a3 __asm__("a3") = d;
-	register long a4 __asm__("a4") = e;
-	register long a5 __asm__("a5") = f;
-	register long a7 __asm__("a7") = n;
-	__asm__ __volatile__("ecall"
-			     : "+r"(a0)
-			     : "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a7)
-			     : "memory");
-	return a0;
-}
 
 static inline long c3(void *args, size_t size)
 {

@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "rawsys.h"
+
 #define FUTEX_WAIT	       0
 #define FUTEX_WAKE	       1
 #define FUTEX_REQUEUE	       3
@@ -49,22 +51,7 @@
 
 #define NS_PER_S 1000000000LL
 
-static inline long sys6(long n, long a, long b, long c, long d, long e, long f)
-{
-	register long a0 __asm__("a0") = a;
-	register long a1 __asm__("a1") = b;
-	register long a2 __asm__("a2") = c;
-	register long a3 __asm__("a3") = d;
-	register long a4 __asm__("a4") = e;
-	register long a5 __asm__("a5") = f;
-	register long a7 __asm__("a7") = n;
-
-	__asm__ volatile("ecall"
-			 : "+r"(a0)
-			 : "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a7)
-			 : "memory");
-	return a0;
-}
+#define sys6 raw_sys6
 
 /* futex(2) as the kernel answers it; @ts is the timeout or, for the requeue and wake-op
  * operations, the second count (pass it with (const void *)(long)N). */

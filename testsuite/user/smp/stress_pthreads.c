@@ -16,8 +16,8 @@
 #include "tap.h"
 
 #define THREADS 64
-#define PINGS 100
-#define MAPS 20
+#define PINGS	100
+#define MAPS	20
 
 static volatile int turn[THREADS / 2];
 static volatile int failures, finished;

@@ -16,29 +16,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "rawsys.h"
 #include "tap.h"
 
 #define WORKERS 64
 #define PINGS	100
 #define MAPS	20
 #define STACK	(64 * 1024)
-
-static long raw6(long n, long a, long b, long c, long d, long e, long f)
-{
-	register long a0 __asm__("a0") = a;
-	register long a1 __asm__("a1") = b;
-	register long a2 __asm__("a2") = c;
-	register long a3 __asm__("a3") = d;
-	register long a4 __asm__("a4") = e;
-	register long a5 __asm__("a5") = f;
-	register long a7 __asm__("a7") = n;
-
-	__asm__ volatile("ecall"
-			 : "+r"(a0)
-			 : "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a7)
-			 : "memory");
-	return a0;
-}
 
 /* clone on @stack_top running fn(arg) in the child, which then exits with fn's result. */
 static long clone_run(unsigned long flags, void *stack_top, int (*fn)(void *), void *arg)
@@ -76,13 +60,13 @@ static int worker(void *arg)
 
 	for (int i = 0; i < PINGS; i++) {
 		while (turn[pair] != me)
-			raw6(SYS_futex, (long)&turn[pair], FUTEX_WAIT_PRIVATE, !me, 0, 0, 0);
+			raw_sys6(SYS_futex, (long)&turn[pair], FUTEX_WAIT_PRIVATE, !me, 0, 0, 0);
 		turn[pair] = !me;
-		raw6(SYS_futex, (long)&turn[pair], FUTEX_WAKE_PRIVATE, 1, 0, 0, 0);
+		raw_sys6(SYS_futex, (long)&turn[pair], FUTEX_WAKE_PRIVATE, 1, 0, 0, 0);
 		if (i % (PINGS / MAPS) == 0) {
 			int kind = (i / (PINGS / MAPS)) % 2 ? MAP_SHARED : MAP_PRIVATE;
-			long m = raw6(SYS_mmap, 0, 8 * 4096, PROT_READ | PROT_WRITE,
-				      kind | MAP_ANONYMOUS, -1, 0);
+			long m = raw_sys6(SYS_mmap, 0, 8 * 4096, PROT_READ | PROT_WRITE,
+					  kind | MAP_ANONYMOUS, -1, 0);
 			if (m < 0 && m > -4096) {
 				__atomic_fetch_add(&failures, 1, __ATOMIC_SEQ_CST);
 				return 1;
@@ -92,16 +76,16 @@ static int worker(void *arg)
 			for (int p = 0; p < 8; p++)
 				if (((volatile char *)m)[p * 4096] != (char)id)
 					__atomic_fetch_add(&failures, 1, __ATOMIC_SEQ_CST);
-			raw6(SYS_munmap, m, 8 * 4096, 0, 0, 0, 0);
+			raw_sys6(SYS_munmap, m, 8 * 4096, 0, 0, 0, 0);
 		}
 		if (id % 4 == 0 && i == PINGS / 2) {
 			/* fork (a plain SIGCHLD clone) from inside the shared address space */
-			long pid = raw6(SYS_clone, SIGCHLD, 0, 0, 0, 0, 0);
+			long pid = raw_sys6(SYS_clone, SIGCHLD, 0, 0, 0, 0, 0);
 			int st = 0;
 
 			if (pid == 0)
-				raw6(SYS_exit, 7, 0, 0, 0, 0, 0);
-			if (pid < 0 || raw6(SYS_wait4, pid, (long)&st, 0, 0, 0, 0) != pid ||
+				raw_sys6(SYS_exit, 7, 0, 0, 0, 0, 0);
+			if (pid < 0 || raw_sys6(SYS_wait4, pid, (long)&st, 0, 0, 0, 0) != pid ||
 			    !WIFEXITED(st) || WEXITSTATUS(st) != 7)
 				__atomic_fetch_add(&failures, 1, __ATOMIC_SEQ_CST);
 		}

@@ -219,7 +219,7 @@ static void finish_switch(void)
 	reap_slot[c->id] = NULL;
 	spin_unlock(&rq_lock);
 	if (dead) {
-		bool kthread = !dead->proc;
+		bool kthread = !dead->tf; /* user tasks have a trap frame, kernel threads none */
 
 		task_free(dead);
 		if (kthread)

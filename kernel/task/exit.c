@@ -110,6 +110,7 @@ static bool proc_become_zombie(struct proc *p, int status)
 {
 	struct proc *parent;
 	struct list_head dead;
+	struct pidref *ref;
 	bool autoreap;
 
 	if (p == init_proc) {
@@ -126,9 +127,16 @@ static bool proc_become_zombie(struct proc *p, int status)
 	if (autoreap)
 		list_del(&p->sibling);
 	parent->child_events++;
-	spin_unlock(&tasklist_lock);
+	/*
+	 * Once the lock is dropped the parent may reap and free @p at any moment (on another
+	 * CPU): take what is still needed now, and let nothing reach @p through this task.
+	 */
+	ref = pidref_get_locked(p);
+	current->proc = NULL;
+	/* Under the lock: the parent too may be reaped as soon as it is dropped. */
 	wake_up_all(&parent->child_exit);
-	pidfd_notify_exit(p);
+	spin_unlock(&tasklist_lock);
+	pidfd_notify_exit(ref);
 	free_dead(&dead);
 	return autoreap;
 }
@@ -194,7 +202,6 @@ void do_exit(int status)
 	if (last)
 		autoreap = proc_become_zombie(p, status);
 	if (autoreap) {
-		t->proc = NULL;
 		tid_free(p->pid);
 		proc_free(p);
 	}

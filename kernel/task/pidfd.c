@@ -4,6 +4,7 @@
  * exited, and the pidfd_open, pidfd_send_signal and pidfd_getfd system calls.
  */
 #include "task/pidfd.h"
+#include "printk.h"
 #include "errno.h"
 #include "fs/fdtable.h"
 #include "fs/vfs.h"
@@ -52,10 +53,22 @@ void pidref_release(struct proc *p)
 	pidref_put(ref);
 }
 
-void pidfd_notify_exit(struct proc *p)
+struct pidref *pidref_get_locked(struct proc *p)
 {
-	if (p->pidref)
-		wake_up_all(&p->pidref->wq);
+	struct pidref *ref = p->pidref;
+
+	assert_held(&tasklist_lock);
+	if (ref)
+		__atomic_fetch_add(&ref->refcount, 1, __ATOMIC_ACQ_REL);
+	return ref;
+}
+
+void pidfd_notify_exit(struct pidref *ref)
+{
+	if (!ref)
+		return;
+	wake_up_all(&ref->wq);
+	pidref_put(ref);
 }
 
 static u32 pidfd_readiness(struct file *f, struct wait_queue **wq)

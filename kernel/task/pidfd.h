@@ -27,8 +27,14 @@ struct pidref *pidref_alloc(struct proc *p);
 /* pidref_release - @p is being freed: unlink its pidref, wake pollers, drop the reference. */
 void pidref_release(struct proc *p);
 
-/* pidfd_notify_exit - the last thread of @p has exited: wake pollers. Any context, no lock. */
-void pidfd_notify_exit(struct proc *p);
+/* pidref_get_locked - one more reference on @p's pidref (NULL if none). Holds tasklist_lock. */
+struct pidref *pidref_get_locked(struct proc *p);
+
+/*
+ * pidfd_notify_exit - the last thread of the process has exited: wake the pollers of @ref
+ * (from pidref_get_locked, NULL allowed) and drop that reference. Any context, no lock.
+ */
+void pidfd_notify_exit(struct pidref *ref);
 
 /*
  * pidfd_create - a new pidfd file (O_RDWR, plus O_NONBLOCK from @flags) for @p, whose

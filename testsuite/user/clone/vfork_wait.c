@@ -129,7 +129,8 @@ int main(void)
 		t0 = now_ms();
 		pid = vfork_legacy(CLONE_VM | CLONE_VFORK | SIGCHLD, use_sp, &ts, 6);
 		el = now_ms() - t0;
-		ok(pid > 0 && el >= 250, "159 glibc-style vfork, %s: resumed after the sleep", what);
+		ok(pid > 0 && el >= 250, "159 glibc-style vfork, %s: resumed after the sleep",
+		   what);
 		ok(shared_var == 77, "159 %s: the child's store is seen", what);
 		ok(reap(pid) == (6 << 8), "159 %s: status", what);
 	}
@@ -159,7 +160,8 @@ int main(void)
 	close(p[1]);
 	usleep(100000);
 	kill((pid_t)pid, SIGKILL);
-	ok(waitpid((pid_t)pid, &st, 0) == pid && WIFSIGNALED(st) && (WTERMSIG(st) & 0x7f) == SIGKILL,
+	ok(waitpid((pid_t)pid, &st, 0) == pid && WIFSIGNALED(st) &&
+		   (WTERMSIG(st) & 0x7f) == SIGKILL,
 	   "163 the vfork parent died of SIGKILL");
 	ok(now_ms() - t0 < 250, "163 it died while the child still slept");
 	el = byte_then_eof(p[0], t0);

@@ -126,9 +126,13 @@ static bool proc_become_zombie(struct proc *p, int status)
 	if (autoreap)
 		list_del(&p->sibling);
 	parent->child_events++;
-	spin_unlock(&tasklist_lock);
+	/*
+	 * Wake under [T]: once it is dropped, the parent may reap and free @p (and itself exit and
+	 * be freed), so neither may be touched after. Lock order: tasklist_lock, then a queue's.
+	 */
 	wake_up_all(&parent->child_exit);
 	pidfd_notify_exit(p);
+	spin_unlock(&tasklist_lock);
 	free_dead(&dead);
 	return autoreap;
 }

@@ -27,7 +27,7 @@ struct pidref *pidref_alloc(struct proc *p);
 /* pidref_release - @p is being freed: unlink its pidref, wake pollers, drop the reference. */
 void pidref_release(struct proc *p);
 
-/* pidfd_notify_exit - the last thread of @p has exited: wake pollers. Any context, no lock. */
+/* pidfd_notify_exit - the last thread of @p has exited: wake pollers. Called with tasklist_lock. */
 void pidfd_notify_exit(struct proc *p);
 
 /*

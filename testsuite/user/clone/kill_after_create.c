@@ -92,8 +92,8 @@ int main(void)
 	bad_create = bad_reap = 0;
 	for (int i = 0; i < N; i++) {
 		ctid = 1;
-		long pid = clone_sleeper(CLONE_VM | CLONE_CHILD_CLEARTID | SIGCHLD, stk + sizeof(stk),
-					 (void *)&ctid, &ts);
+		long pid = clone_sleeper(CLONE_VM | CLONE_CHILD_CLEARTID | SIGCHLD,
+					 stk + sizeof(stk), (void *)&ctid, &ts);
 		if (pid <= 0) {
 			bad_create++;
 			continue;

@@ -12,7 +12,8 @@
 #include "clone_test.h"
 
 #define CALLS 5000
-#define NS_FLAGS 0x7e020080ULL /* NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET, NEWTIME */
+#define NS_FLAGS                                                                                   \
+	0x7e020080ULL /* NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET, NEWTIME */
 
 static uint64_t seed = 0x9e3779b97f4a7c15ULL;
 
@@ -39,11 +40,11 @@ static uint64_t sane_ptr(void)
 static void fill(struct c3_args *a)
 {
 	static const uint64_t sigs[] = {0, SIGCHLD, SIGUSR1, SIGUSR2, 64, 65, 0x100};
-	static const uint64_t safe = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_PTRACE |
-				     CLONE_VFORK | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS |
-				     CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_DETACHED |
-				     CLONE_UNTRACED | CLONE_CHILD_SETTID | CLONE_IO | X_CLONE_PIDFD |
-				     X_CLONE_CLEAR_SIGHAND | X_CLONE_INTO_CGROUP;
+	static const uint64_t safe =
+		CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_PTRACE | CLONE_VFORK |
+		CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |
+		CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_UNTRACED | CLONE_CHILD_SETTID |
+		CLONE_IO | X_CLONE_PIDFD | X_CLONE_CLEAR_SIGHAND | X_CLONE_INTO_CGROUP;
 	uint64_t *w = (uint64_t *)a;
 	if (rnd() % 4 == 0) {
 		for (int i = 0; i < 11; i++)
@@ -81,8 +82,15 @@ static void fill(struct c3_args *a)
 static int allowed(long e)
 {
 	switch (e) {
-	case EINVAL: case E2BIG: case EFAULT: case EPERM: case EEXIST:
-	case EAGAIN: case ENOMEM: case EMFILE: case EBADF:
+	case EINVAL:
+	case E2BIG:
+	case EFAULT:
+	case EPERM:
+	case EEXIST:
+	case EAGAIN:
+	case ENOMEM:
+	case EMFILE:
+	case EBADF:
 		return 1;
 	}
 	return 0;
@@ -102,9 +110,15 @@ int main(void)
 		void *p;
 		fill(&a);
 		switch (rnd() % 8) {
-		case 0: p = NULL; break;
-		case 1: p = (void *)0xffffffc000000000ULL; break;
-		case 2: p = hole; break;
+		case 0:
+			p = NULL;
+			break;
+		case 1:
+			p = (void *)0xffffffc000000000ULL;
+			break;
+		case 2:
+			p = hole;
+			break;
 		case 3: {
 			size_t n = size < 88 ? size : 88;
 			p = guard + 4096 - (n ? n : 1);

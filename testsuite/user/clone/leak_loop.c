@@ -47,8 +47,8 @@ static void *thr(void *arg)
 	return arg;
 }
 
-static char *guard; /* page 0 read-write, page 1 PROT_NONE, page 2 read-write */
-static char *hole;  /* an unmapped page */
+static char *guard;    /* page 0 read-write, page 1 PROT_NONE, page 2 read-write */
+static char *hole;     /* an unmapped page */
 static char *headless; /* page 0 PROT_NONE, page 1 read-write */
 
 /* One failing clone3 of kind @k; returns 1 if it failed as expected with no child. */

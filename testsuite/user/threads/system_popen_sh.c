@@ -66,7 +66,8 @@ int main(int argc, char **argv)
 	ok(code(system("/no/such/program")) == 127, "system: a missing program gives 127");
 	signal(SIGUSR1, on_usr1);
 	signal(SIGUSR2, SIG_IGN);
-	ok(code(system("/prog sigs")) == 43, "system: handled signal SIG_DFL, ignored stays ignored");
+	ok(code(system("/prog sigs")) == 43,
+	   "system: handled signal SIG_DFL, ignored stays ignored");
 	signal(SIGUSR1, SIG_DFL);
 	signal(SIGUSR2, SIG_DFL);
 

@@ -12,7 +12,8 @@
 #             documented policy where Kestrel and Linux differ (testsuite/user/POLICY)
 #   env: KESTREL_REF_LINUX (default ../shared/ref/linux-Image from the repository; the runner
 #        run-on-linux must be beside it), B (build directory, default build)
-# A program named *_dyn gets its loader and libraries (scripts/user-libs.sh musl|glibc).
+# A program named *_dyn gets its loader and libraries (scripts/user-libs.sh musl|glibc), one
+# named *_sh the stand-in shell testsuite/runner/mini_sh.c as /bin/sh.
 # Linux results are cached in $B/ref-cache/<sha256 of the binary, the extra files and the
 # arguments> (.out and .status), so Linux runs once per program version.
 # Prints TAP ("ok N - musl/AREA/NAME", "not ok N - ..." followed by a "# "-prefixed unified
@@ -26,7 +27,7 @@ TIMEOUT=60 SMP=1 ONLY_KESTREL=0
 while getopts "t:s:kh" o; do
 	case $o in
 	t) TIMEOUT=$OPTARG ;; s) SMP=$OPTARG ;; k) ONLY_KESTREL=1 ;;
-	*) sed -n '2,18p' "$0" >&2; exit 2 ;;
+	*) sed -n '2,20p' "$0" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -66,10 +67,15 @@ label() {
 	esac
 }
 
-# extra_files PROGRAM: -f options for a dynamic program.
+# extra_files PROGRAM: -f options for a dynamic program (its loader and libraries) and for a
+# program named *_sh (the stand-in shell $B/runner/mini_sh as /bin/sh, from make user-progs).
 extra_files() {
 	local libc
 	case $1 in
+	*_sh)
+		printf -- '-f\n%s\n' "$B/runner/mini_sh:/bin/sh"
+		return 0
+		;;
 	*/musl/*_dyn) libc=musl ;;
 	*/glibc/*_dyn) libc=glibc ;;
 	*) return 0 ;;

@@ -7,7 +7,7 @@
 # A dynamic program needs its loader and libraries on the target: scripts/user-libs.sh musl|glibc
 # prints them as HOSTFILE:/TARGETPATH pairs.
 #
-#   make user-progs        build them all
+#   make user-progs        build them all (and the runner's stand-in shell, below)
 #   USER_PROGS_MUSL, USER_PROGS_GLIBC   the outputs (USER_PROGS: both)
 # musl itself ($(B)/musl, wrapper $(B)/musl/bin/musl-gcc) is built by scripts/musl.sh when its
 # stamp is missing. Dependency files (.d beside each program) are read by the top Makefile.
@@ -31,7 +31,7 @@ USER_PROGS_GLIBC := $(user-glibc-static) $(user-glibc-dyn)
 USER_PROGS := $(USER_PROGS_MUSL) $(USER_PROGS_GLIBC)
 
 .PHONY: user-progs musl
-user-progs: $(USER_PROGS)
+user-progs: $(USER_PROGS) $(B)/runner/mini_sh
 musl: $(USER_MUSL_STAMP)
 
 $(USER_MUSL_STAMP): scripts/musl.sh $(wildcard scripts/patches/musl-*.patch)
@@ -53,3 +53,8 @@ $(user-glibc-static): $(B)/user/glibc/%: testsuite/user/%.c
 $(user-glibc-dyn): $(B)/user/glibc/%: testsuite/user/%.c
 	@mkdir -p $(dir $@)
 	$(USER_GLIBC_CC) $(USER_CFLAGS) -Wl,--dynamic-linker=/lib/ld-linux-riscv64-lp64d.so.1 -o $@ $<
+
+# The stand-in /bin/sh that difftest.sh adds for programs named *_sh (testsuite/runner/mini_sh.c).
+$(B)/runner/mini_sh: testsuite/runner/mini_sh.c $(USER_MUSL_STAMP)
+	@mkdir -p $(dir $@)
+	$(USER_MUSL_CC) -static -O2 -Wall -Wextra -Werror -o $@ $<

@@ -6,7 +6,7 @@ kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/bo
 	kernel/trap/user.c kernel/task/task.c kernel/task/proc.c kernel/task/clone.c \
 	kernel/task/exec.c kernel/task/exit.c kernel/task/wait.c \
 	kernel/signal/signal.c kernel/signal/deliver.c kernel/signal/itimer.c \
-	kernel/syscall/sys_signal.c \
+	kernel/signal/pgrp.c kernel/signal/sigwait.c kernel/syscall/sys_signal.c \
 	kernel/syscall/sys_proc.c kernel/syscall/sys_sched.c kernel/syscall/sys_mm.c \
 	kernel/syscall/sys_file.c kernel/syscall/sys_fd.c kernel/syscall/sys_fs.c kernel/syscall/getname.c
 

@@ -8,6 +8,7 @@
 #ifndef KERNEL_LOCK_SPINLOCK_H
 #define KERNEL_LOCK_SPINLOCK_H
 
+#include "printk.h"
 #include "types.h"
 
 struct cpu;

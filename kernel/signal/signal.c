@@ -499,43 +499,6 @@ void signal_stop_group(struct proc *p, int sig)
 	spin_unlock(&tasklist_lock);
 }
 
-/* ---- finding processes ---- */
-
-static struct proc *find_in(struct proc *root, int pid)
-{
-	struct proc *c, *r;
-
-	if (root->pid == pid)
-		return root;
-	list_for_each_entry (c, &root->children, sibling) {
-		r = find_in(c, pid);
-		if (r)
-			return r;
-	}
-	return NULL;
-}
-
-struct proc *proc_find(int pid)
-{
-	struct task *t;
-
-	assert_held(&tasklist_lock);
-	t = task_by_tid(pid);
-	if (t && t->proc && t->proc->pid == pid)
-		return t->proc;
-	return init_proc ? find_in(init_proc, pid) : NULL;
-}
-
-/* Call @fn on every process under @root (depth first). tasklist_lock held. */
-static void for_each_proc(struct proc *root, void (*fn)(struct proc *p, void *arg), void *arg)
-{
-	struct proc *c;
-
-	fn(root, arg);
-	list_for_each_entry (c, &root->children, sibling)
-		for_each_proc(c, fn, arg);
-}
-
 /* ---- system calls ---- */
 
 long do_sigaction(int sig, uaddr_t act, uaddr_t oact, size_t sigsetsize)
@@ -569,7 +532,7 @@ long do_sigaction(int sig, uaddr_t act, uaddr_t oact, size_t sigsetsize)
 	return 0;
 }
 
-static void set_blocked(struct task *t, u64 mask)
+void signal_set_blocked(struct task *t, u64 mask)
 {
 	spin_lock(&siglock);
 	t->sig.blocked = mask & ~SIG_UNBLOCKABLE;
@@ -599,7 +562,7 @@ long do_sigprocmask(int how, uaddr_t set, uaddr_t oset, size_t sigsetsize)
 		default:
 			return -EINVAL;
 		}
-		set_blocked(t, new);
+		signal_set_blocked(t, new);
 	}
 	if (oset && copy_to_user(oset, &old, 8))
 		return -EFAULT;
@@ -779,190 +742,4 @@ int dequeue_signal(u64 mask, struct ksiginfo *info)
 		return sig;
 	}
 	return 0;
-}
-
-static bool never(void *arg)
-{
-	return false;
-}
-
-long do_sigtimedwait(uaddr_t uset, uaddr_t uinfo, uaddr_t timeout, size_t sigsetsize)
-{
-	struct task *t = current;
-	struct ksiginfo info;
-	u64 set, saved, deadline = 0;
-	int sig;
-
-	if (sigsetsize != 8)
-		return -EINVAL;
-	if (copy_from_user(&set, uset, 8))
-		return -EFAULT;
-	set &= ~SIG_UNBLOCKABLE;
-	if (timeout) {
-		s64 ts[2];
-
-		if (copy_from_user(ts, timeout, sizeof(ts)))
-			return -EFAULT;
-		if (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000)
-			return -EINVAL;
-		deadline = clock_ns() + (u64)ts[0] * 1000000000ULL + (u64)ts[1];
-	}
-	spin_lock(&siglock);
-	sig = dequeue_signal(set, &info);
-	if (!sig && !(timeout && clock_ns() >= deadline)) {
-		struct wait_queue wq;
-
-		/* Wait with the awaited signals unblocked, so that their arrival wakes us. */
-		saved = t->sig.blocked;
-		t->sig.real_blocked = saved;
-		t->sig.blocked &= ~set;
-		recalc_sigpending(t);
-		spin_unlock(&siglock);
-		wait_queue_init(&wq, "sigtimedwait");
-		while (!t->sigpending && !(timeout && clock_ns() >= deadline))
-			wait_event(&wq, never, NULL, timeout ? deadline - clock_ns() : 0);
-		spin_lock(&siglock);
-		t->sig.blocked = saved;
-		t->sig.real_blocked = 0;
-		sig = dequeue_signal(set, &info);
-		recalc_sigpending(t);
-	}
-	spin_unlock(&siglock);
-	if (!sig)
-		return t->sigpending ? -EINTR : -EAGAIN;
-	if (uinfo && copy_to_user(uinfo, &info, sizeof(info)))
-		return -EFAULT;
-	return sig;
-}
-
-int signal_set_temp_mask(uaddr_t umask, size_t size)
-{
-	struct task *t = current;
-	u64 mask;
-
-	if (size != 8)
-		return -EINVAL;
-	if (copy_from_user(&mask, umask, 8))
-		return -EFAULT;
-	t->sig.saved_mask = t->sig.blocked;
-	t->sig.restore_mask = true;
-	set_blocked(t, mask);
-	return 0;
-}
-
-void signal_end_temp_mask(long ret)
-{
-	struct task *t = current;
-
-	if (!t->sig.restore_mask || ret == -ERESTARTNOHAND)
-		return;
-	t->sig.restore_mask = false;
-	set_blocked(t, t->sig.saved_mask);
-}
-
-long do_sigsuspend(uaddr_t mask, size_t sigsetsize)
-{
-	struct wait_queue wq;
-	int err = signal_set_temp_mask(mask, sigsetsize);
-
-	if (err)
-		return err;
-	wait_queue_init(&wq, "sigsuspend");
-	while (!current->sigpending)
-		wait_event(&wq, never, NULL, 0);
-	return -ERESTARTNOHAND;
-}
-
-/* ---- process groups and sessions ---- */
-
-struct pgid_walk {
-	int pgid, sid; /* sid 0: any session */
-	bool found;
-};
-
-static void pgid_used(struct proc *p, void *arg)
-{
-	struct pgid_walk *w = arg;
-
-	if (p->pgid == w->pgid && (!w->sid || p->sid == w->sid))
-		w->found = true;
-}
-
-long do_setpgid(int pid, int pgid)
-{
-	struct proc *me = current->proc, *p;
-	long ret = 0;
-
-	if (pgid < 0)
-		return -EINVAL;
-	spin_lock(&tasklist_lock);
-	p = pid ? proc_find(pid) : me;
-	if (!pgid)
-		pgid = p ? p->pid : 0;
-	if (!p || (p != me && p->parent != me) || p->zombie) {
-		ret = -ESRCH;
-		goto out;
-	}
-	if (p->sid == p->pid || p->sid != me->sid) {
-		ret = -EPERM;
-		goto out;
-	}
-	if (pgid != p->pid) {
-		/* The group must exist in our session. */
-		struct pgid_walk w = {.pgid = pgid, .sid = me->sid};
-
-		if (init_proc)
-			for_each_proc(init_proc, pgid_used, &w);
-		if (!w.found) {
-			ret = -EPERM;
-			goto out;
-		}
-	}
-	p->pgid = pgid;
-out:
-	spin_unlock(&tasklist_lock);
-	return ret;
-}
-
-long do_getpgid(int pid)
-{
-	struct proc *p;
-	long ret;
-
-	spin_lock(&tasklist_lock);
-	p = pid ? proc_find(pid) : current->proc;
-	ret = p ? p->pgid : -ESRCH;
-	spin_unlock(&tasklist_lock);
-	return ret;
-}
-
-long do_getsid(int pid)
-{
-	struct proc *p;
-	long ret;
-
-	spin_lock(&tasklist_lock);
-	p = pid ? proc_find(pid) : current->proc;
-	ret = p ? p->sid : -ESRCH;
-	spin_unlock(&tasklist_lock);
-	return ret;
-}
-
-long do_setsid(void)
-{
-	struct proc *me = current->proc;
-	struct pgid_walk w = {.pgid = me->pid};
-	long ret;
-
-	spin_lock(&tasklist_lock);
-	if (init_proc)
-		for_each_proc(init_proc, pgid_used, &w);
-	if (w.found) {
-		ret = -EPERM;
-	} else {
-		me->sid = me->pgid = me->pid;
-		ret = me->pid;
-	}
-	spin_unlock(&tasklist_lock);
-	return ret;
 }

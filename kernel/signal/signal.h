@@ -109,8 +109,17 @@ int dequeue_signal(u64 mask, struct ksiginfo *info);
  */
 void signal_stop_group(struct proc *p, int sig);
 
+/* signal_set_blocked - set @t's blocked mask (SIGKILL/SIGSTOP never blocked). Takes siglock. */
+void signal_set_blocked(struct task *t, u64 mask);
+
 /* proc_find - the process (live or zombie) with @pid, or NULL. Caller holds tasklist_lock. */
 struct proc *proc_find(int pid);
+
+/*
+ * for_each_proc - call @fn(p, @arg) for @root and every process below it (children first
+ * order not guaranteed). Caller holds tasklist_lock; @fn must not sleep.
+ */
+void for_each_proc(struct proc *root, void (*fn)(struct proc *p, void *arg), void *arg);
 
 /* ---- system calls (signal.c); each returns 0 or a value, or -Exxx ---- */
 

@@ -370,6 +370,19 @@ void cpu_run_idle(void)
 	}
 }
 
+void sched_kick(struct task *t)
+{
+	struct cpu *c;
+
+	spin_lock(&rq_lock);
+	c = t->cpu;
+	if (t->state == TASK_RUNNING && c && c != this_cpu() && c->curr == t) {
+		resched[c->id] = true;
+		sbi_send_ipi(1UL << c->hartid, 0);
+	}
+	spin_unlock(&rq_lock);
+}
+
 int sched_setaffinity(struct task *t, u64 mask)
 {
 	spin_lock(&rq_lock);

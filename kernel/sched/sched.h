@@ -50,6 +50,12 @@ bool wake_up_task(struct task *t);
 /* sched_enqueue_new - queue a freshly created task for its first run. Context: any. */
 void sched_enqueue_new(struct task *t);
 
+/*
+ * sched_kick - if @t is running on another CPU, interrupt it so that it passes through the
+ * return-to-user checks (a signal was queued for it). Context: any; takes rq_lock.
+ */
+void sched_kick(struct task *t);
+
 /* sched_cpu_online - CPU @c starts taking tasks (its idle task is running). */
 void sched_cpu_online(struct cpu *c);
 

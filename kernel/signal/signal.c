@@ -217,7 +217,8 @@ void recalc_sigpending(struct task *t)
 static void signal_wake(struct task *t)
 {
 	t->sigpending = true;
-	wake_up_task(t);
+	if (!wake_up_task(t))
+		sched_kick(t); /* running on another hart: make it look at once */
 }
 
 static void wake_all_threads(struct proc *p)

@@ -211,7 +211,6 @@ long kernel_clone(struct kclone_args *args)
 	}
 	if (cp) {
 		cp->pid = tid;
-		memcpy(cp->exe, pp->exe, sizeof(cp->exe));
 		memcpy(cp->rlim, pp->rlim, sizeof(cp->rlim));
 		if (pp->exe_file)
 			proc_set_exe(cp, pp->exe_file);

@@ -456,20 +456,6 @@ out_prog:
 	return err;
 }
 
-/* Store the absolute path of the program for /proc/self/exe. */
-static void record_exe(struct proc *p, const char *path)
-{
-	char cwd[EXE_PATH_MAX];
-	ssize_t n;
-
-	if (path[0] == '/' || (n = vfs_getcwd(cwd, sizeof(cwd))) < 0) {
-		strlcpy(p->exe, path, sizeof(p->exe));
-		return;
-	}
-	snprintf(p->exe, sizeof(p->exe), "%s%s%s", cwd, cwd[n - 2] == '/' ? "" : "/",
-		 path[0] == '.' && path[1] == '/' ? path + 2 : path);
-}
-
 static bool only_thread(void *arg)
 {
 	return READ_ONCE(((struct proc *)arg)->nr_threads) == 1;
@@ -579,7 +565,6 @@ static int exec_strings(const char *path, struct exec_strings *s)
 	mm = NULL;
 	if (t->files)
 		files_close_on_exec(t->files);
-	record_exe(t->proc, path);
 	proc_set_exe(t->proc, prog->file);
 	strlcpy(t->name, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, sizeof(t->name));
 	memset(t->tf, 0, sizeof(*t->tf));

@@ -17,8 +17,7 @@
 #include "signal/sigtypes.h"
 #include "types.h"
 
-#define PID_MAX	     32768
-#define EXE_PATH_MAX 256
+#define PID_MAX 32768
 
 struct task;
 struct file;
@@ -52,7 +51,6 @@ struct proc {
 	struct wait_queue thread_exit;	/* a thread of this group exited (de_thread waits) */
 	int pgid, sid;			/* [T] */
 	struct wait_queue child_exit;	/* a child of this proc changed state */
-	char exe[EXE_PATH_MAX];		/* [P] path of the executable, for /proc/self/exe */
 	u64 utime_ticks, stime_ticks;	/* [a] CPU time of exited and live threads */
 	u64 cutime_ticks, cstime_ticks; /* [T] of reaped children */
 	u64 child_events;   /* [T] bumped when a child becomes a zombie (wait4 sleeps on it) */

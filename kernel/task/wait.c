@@ -109,6 +109,7 @@ static bool consider(struct proc *c, const struct wait_req *w, struct wait_res *
 static long do_wait(const struct wait_req *w, struct wait_res *res)
 {
 	struct proc *me = current->proc;
+	bool interrupted = false;
 
 	for (;;) {
 		struct proc *c, *hit = NULL;
@@ -141,8 +142,14 @@ static long do_wait(const struct wait_req *w, struct wait_res *res)
 			return -ECHILD;
 		if (w->options & WNOHANG)
 			return 0;
-		if (wait_event(&me->child_exit, child_event, &seen, 0))
+		/*
+		 * A signal ends the wait only after one more look at the children: the SIGCHLD of
+		 * an auto-reaped child comes with its unlinking, and then the answer is ECHILD.
+		 */
+		if (interrupted)
 			return -ERESTARTSYS;
+		if (wait_event(&me->child_exit, child_event, &seen, 0))
+			interrupted = true;
 	}
 }
 

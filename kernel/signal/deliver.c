@@ -224,6 +224,9 @@ void signal_return_to_user(struct trapframe *tf)
 		if (sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH)
 			continue;
 		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
+			/* POSIX: an orphaned group is not stopped by the terminal's signals. */
+			if (sig != SIGSTOP && pgrp_orphaned(p))
+				continue;
 			signal_stop_group(p, sig);
 			continue;
 		}

@@ -1,7 +1,7 @@
 /*
  * Finding processes, process groups and sessions: proc_find, for_each_proc, setpgid, getpgid,
- * getsid, setsid. Groups matter to signals (kill of -pgid) and to wait; the ids live in struct
- * proc under tasklist_lock.
+ * getsid, setsid, and the job-control rules of orphaned groups. Groups matter to signals (kill of
+ * -pgid) and to wait; the ids live in struct proc under tasklist_lock.
  */
 #include "errno.h"
 #include "signal/signal.h"
@@ -133,4 +133,68 @@ long do_setsid(void)
 	}
 	spin_unlock(&tasklist_lock);
 	return ret;
+}
+
+/* ---- orphaned process groups (POSIX job control) ---- */
+
+struct orphan_walk {
+	int pgid;
+	struct proc *ignore; /* the exiting process, not counted */
+	bool linked;	     /* a member's parent is in another group of the same session */
+	bool stopped;	     /* a member is stopped */
+};
+
+static void orphan_look(struct proc *p, void *arg)
+{
+	struct orphan_walk *w = arg;
+
+	if (p->pgid != w->pgid)
+		return;
+	if (READ_ONCE(p->sig.stopped))
+		w->stopped = true;
+	if (p == w->ignore || p->zombie || !p->parent || p->parent == init_proc)
+		return;
+	if (p->parent->pgid != p->pgid && p->parent->sid == p->sid)
+		w->linked = true;
+}
+
+static void orphan_walk(struct orphan_walk *w)
+{
+	if (init_proc)
+		for_each_proc(init_proc, orphan_look, w);
+}
+
+static void hup_cont(struct proc *p, void *arg)
+{
+	if (p->pgid == *(int *)arg && !p->zombie) {
+		send_signal_proc(p, SIGHUP, NULL);
+		send_signal_proc(p, SIGCONT, NULL);
+	}
+}
+
+void pgrp_orphan_check(struct proc *p, struct proc *parent)
+{
+	struct orphan_walk w = {.pgid = p->pgid, .ignore = p};
+
+	assert_held(&tasklist_lock);
+	if (parent)
+		w.ignore = NULL; /* @p stays: it was its group's link through @parent */
+	else
+		parent = p->parent; /* @p exits: it may have been the link */
+	if (!parent || parent->pgid == p->pgid || parent->sid != p->sid)
+		return;
+	orphan_walk(&w);
+	if (!w.linked && w.stopped && init_proc)
+		for_each_proc(init_proc, hup_cont, &w.pgid);
+}
+
+bool pgrp_orphaned(struct proc *p)
+{
+	struct orphan_walk w = {0};
+
+	spin_lock(&tasklist_lock);
+	w.pgid = p->pgid;
+	orphan_walk(&w);
+	spin_unlock(&tasklist_lock);
+	return !w.linked;
 }

@@ -438,6 +438,9 @@ bool signal_notify_parent_exit(struct proc *p)
 		why = CLD_EXITED;
 		status = (st >> 8) & 0xff;
 	}
+	/* A custom exit signal only for the program that asked for it: the parent has not exec'd. */
+	if (sig != SIGCHLD && p->parent_exec_id != parent->self_exec_id)
+		sig = SIGCHLD;
 	spin_lock(&siglock);
 	psh = parent->sig.sighand;
 	if (psh && sig == SIGCHLD &&

@@ -112,6 +112,21 @@ void signal_stop_group(struct proc *p, int sig);
 /* signal_set_blocked - set @t's blocked mask (SIGKILL/SIGSTOP never blocked). Takes siglock. */
 void signal_set_blocked(struct task *t, u64 mask);
 
+/*
+ * pgrp_orphan_check - job control when a group may lose its last link to its session: @p exits
+ * (@parent NULL), or its parent @parent exits and @p was reparented. If @p's group is then
+ * orphaned (no member has a parent in another group of the same session, init not counting)
+ * and a member is stopped, every member gets SIGHUP and then SIGCONT (SI_KERNEL).
+ * Context: caller holds tasklist_lock.
+ */
+void pgrp_orphan_check(struct proc *p, struct proc *parent);
+
+/*
+ * pgrp_orphaned - true if @p's process group is orphaned: its SIGTSTP, SIGTTIN and SIGTTOU
+ * with the default action are then discarded rather than stopping it. Takes tasklist_lock.
+ */
+bool pgrp_orphaned(struct proc *p);
+
 /* proc_find - the process (live or zombie) with @pid, or NULL. Caller holds tasklist_lock. */
 struct proc *proc_find(int pid);
 

@@ -153,6 +153,9 @@ static void clone_make_visible(struct task *child, struct proc *cp, const struct
 		cp->pgid = pp->pgid;
 		cp->sid = pp->sid;
 		cp->exit_signal = (a->flags & CLONE_PARENT) ? pp->exit_signal : a->exit_signal;
+		/* The exit signal stands while the parent runs the program that chose it. */
+		cp->parent_exec_id =
+			(a->flags & CLONE_PARENT) ? pp->parent_exec_id : pp->self_exec_id;
 		cp->pidref->pid = cp->pid;
 		cp->nr_threads = 1;
 		list_add_tail(&child->group_link, &cp->threads);

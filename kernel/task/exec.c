@@ -566,6 +566,9 @@ static int exec_strings(const char *path, struct exec_strings *s)
 	if (t->files)
 		files_close_on_exec(t->files);
 	proc_set_exe(t->proc, prog->file);
+	spin_lock(&tasklist_lock);
+	t->proc->self_exec_id++; /* children made before now will report with SIGCHLD */
+	spin_unlock(&tasklist_lock);
 	strlcpy(t->name, strrchr(path, '/') ? strrchr(path, '/') + 1 : path, sizeof(t->name));
 	memset(t->tf, 0, sizeof(*t->tf));
 	memset(&t->fp, 0, sizeof(t->fp));

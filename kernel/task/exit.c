@@ -82,6 +82,7 @@ static void reparent_children(struct proc *p, struct list_head *dead)
 		WRITE_ONCE(c->ppid, reaper->pid);
 		c->exit_signal = SIGCHLD;
 		list_add_tail(&c->sibling, &reaper->children);
+		pgrp_orphan_check(c, p);
 		if (c->zombie) {
 			reaper->child_events++;
 			if (signal_notify_parent_exit(c)) {
@@ -120,6 +121,7 @@ static bool proc_become_zombie(struct proc *p, int status)
 	INIT_LIST_HEAD(&dead);
 	spin_lock(&tasklist_lock);
 	reparent_children(p, &dead);
+	pgrp_orphan_check(p, NULL);
 	p->exit_status = p->group_exiting ? p->group_status : status;
 	p->zombie = true;
 	parent = p->parent;

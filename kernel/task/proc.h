@@ -44,6 +44,8 @@ struct proc {
 	bool zombie;		   /* [T] every thread has exited; waiting to be reaped */
 	int exit_status;	   /* [T] wait status (code << 8, or signal number) */
 	int exit_signal;	   /* [T] sent to the parent at exit (SIGCHLD after reparenting) */
+	u64 self_exec_id;	   /* [T] bumped by every execve of this process */
+	u64 parent_exec_id;	   /* [T] the parent's self_exec_id when this one was made */
 	int creator_tid;	   /* [T] the parent's thread that made it (__WNOTHREAD) */
 	bool child_subreaper;	   /* [T] PR_SET_CHILD_SUBREAPER: adopts orphaned descendants */
 	struct pidref *pidref;	   /* [T] what pidfds of this process point to (pidfd.h) */

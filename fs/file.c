@@ -4,6 +4,7 @@
 #include "errno.h"
 #include "mm/kmalloc.h"
 #include "mm/memlayout.h"
+#include "mm/uaccess.h"
 #include "printk.h"
 #include "string.h"
 #include "uapi/ioctl.h"
@@ -206,28 +207,90 @@ static bool is_stream(struct file *f)
 	return f->fmode & FMODE_STREAM;
 }
 
-ssize_t vfs_read(struct file *f, void *kbuf, size_t len, u64 *pos)
+/* Copy between @kp and the user vector of @b from offset @off on; bytes copied. */
+static size_t vector_copy(const struct iobuf *b, size_t off, void *kp, size_t n, bool out)
+{
+	size_t done = 0;
+
+	for (size_t i = 0; i < b->nseg && done < n; i++) {
+		const struct iovec_user *v = &b->iov[i];
+		size_t chunk, left;
+
+		if (off >= v->len) {
+			off -= v->len;
+			continue;
+		}
+		chunk = MIN(n - done, (size_t)(v->len - off));
+		left = out ? copy_to_user(v->base + off, (char *)kp + done, chunk)
+			   : copy_from_user((char *)kp + done, v->base + off, chunk);
+		done += chunk - left;
+		if (left)
+			break;
+		off = 0;
+	}
+	return done;
+}
+
+size_t iobuf_out(const struct iobuf *b, size_t off, const void *src, size_t n)
+{
+	if (b->user && b->iov)
+		return vector_copy(b, off, (void *)src, n, true);
+	if (b->user)
+		return n - copy_to_user(b->u + off, src, n);
+	memcpy((char *)b->k + off, src, n);
+	return n;
+}
+
+size_t iobuf_in(void *dst, const struct iobuf *b, size_t off, size_t n)
+{
+	if (b->user && b->iov)
+		return vector_copy(b, off, dst, n, false);
+	if (b->user)
+		return n - copy_from_user(dst, b->u + off, n);
+	memcpy(dst, (const char *)b->k + off, n);
+	return n;
+}
+
+/* The op that moves @b's bytes: the iobuf one when the file has it, else the kernel-buffer one. */
+static ssize_t call_op(struct file *f, const struct iobuf *b, size_t len, u64 *pos, bool wr)
+{
+	const struct file_ops *o = f->ops;
+
+	if (wr)
+		return o->write_iob ? o->write_iob(f, b, len, pos) : o->write(f, b->k, len, pos);
+	return o->read_iob ? o->read_iob(f, b, len, pos) : o->read(f, b->k, len, pos);
+}
+
+static bool has_op(struct file *f, const struct iobuf *b, bool wr)
+{
+	const struct file_ops *o = f->ops;
+
+	if (!o)
+		return false;
+	if (wr ? o->write_iob != NULL : o->read_iob != NULL)
+		return true;
+	return !b->user && (wr ? o->write != NULL : o->read != NULL);
+}
+
+/* A read or write after its mode checks: at *@pos, nowhere (streams) or at the file position. */
+static ssize_t transfer(struct file *f, const struct iobuf *b, size_t len, u64 *pos, bool wr)
 {
 	u64 p;
 	ssize_t r;
 
-	if (!(f->fmode & FMODE_READ))
-		return -EBADF;
-	if (S_ISDIR(f->inode->mode))
-		return -EISDIR;
-	if (!f->ops || !f->ops->read)
+	if (!has_op(f, b, wr))
 		return -EINVAL;
 	len = MIN(len, MAX_RW_COUNT);
 	if (pos)
-		return f->ops->read(f, kbuf, len, pos);
+		return call_op(f, b, len, pos, wr);
 	if (is_stream(f)) {
 		p = 0;
-		return f->ops->read(f, kbuf, len, &p);
+		return call_op(f, b, len, &p, wr);
 	}
 	spin_lock(&f->pos_lock);
 	p = f->pos;
 	spin_unlock(&f->pos_lock);
-	r = f->ops->read(f, kbuf, len, &p);
+	r = call_op(f, b, len, &p, wr);
 	if (r >= 0) {
 		spin_lock(&f->pos_lock);
 		f->pos = p;
@@ -236,32 +299,34 @@ ssize_t vfs_read(struct file *f, void *kbuf, size_t len, u64 *pos)
 	return r;
 }
 
-ssize_t vfs_write(struct file *f, const void *kbuf, size_t len, u64 *pos)
+ssize_t vfs_read_iob(struct file *f, const struct iobuf *b, size_t len, u64 *pos)
 {
-	u64 p;
-	ssize_t r;
+	if (!(f->fmode & FMODE_READ))
+		return -EBADF;
+	if (S_ISDIR(f->inode->mode))
+		return -EISDIR;
+	return transfer(f, b, len, pos, false);
+}
 
+ssize_t vfs_write_iob(struct file *f, const struct iobuf *b, size_t len, u64 *pos)
+{
 	if (!(f->fmode & FMODE_WRITE))
 		return -EBADF;
-	if (!f->ops || !f->ops->write)
-		return -EINVAL;
-	len = MIN(len, MAX_RW_COUNT);
-	if (pos)
-		return f->ops->write(f, kbuf, len, pos);
-	if (is_stream(f)) {
-		p = 0;
-		return f->ops->write(f, kbuf, len, &p);
-	}
-	spin_lock(&f->pos_lock);
-	p = f->pos;
-	spin_unlock(&f->pos_lock);
-	r = f->ops->write(f, kbuf, len, &p);
-	if (r >= 0) {
-		spin_lock(&f->pos_lock);
-		f->pos = p;
-		spin_unlock(&f->pos_lock);
-	}
-	return r;
+	return transfer(f, b, len, pos, true);
+}
+
+ssize_t vfs_read(struct file *f, void *kbuf, size_t len, u64 *pos)
+{
+	struct iobuf b = {.k = kbuf};
+
+	return vfs_read_iob(f, &b, len, pos);
+}
+
+ssize_t vfs_write(struct file *f, const void *kbuf, size_t len, u64 *pos)
+{
+	struct iobuf b = {.k = (void *)kbuf};
+
+	return vfs_write_iob(f, &b, len, pos);
 }
 
 ssize_t kernel_read(struct file *f, void *kbuf, size_t len, u64 off)

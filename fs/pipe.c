@@ -2,26 +2,35 @@
  * Pipes: a 64 KiB ring with two wait queues. Readers sleep while it is empty and a writer
  * exists; writers sleep while it lacks room (all of a write of up to PIPE_BUF bytes must fit
  * at once, so such writes are never split). With no writers left a read returns 0 (EOF); with
- * no readers left a write fails with -EPIPE (SIGPIPE is to be sent by the syscall layer once
- * signals exist). Anonymous pipes live on inodes of an internal "pipefs"; named pipes (fifos)
- * keep the ring in their inode's priv, created at first open.
+ * no readers left a write fails with -EPIPE and SIGPIPE. Anonymous pipes live on inodes of an
+ * internal "pipefs"; named pipes (fifos) keep the ring in their inode's priv, created at first
+ * open.
  *
- * Locks: pipe->lock protects the ring and the counts; it nests inside the wait queue locks
- * (conditions run under them) and is never held across a sleep.
+ * Bytes go straight between the ring and user memory: a reader copies out of the ring before
+ * it moves the tail, a writer into the free part before it moves the head, so a fault takes or
+ * leaves nothing (Linux's pipes do the same) and no bounce buffer is needed.
+ *
+ * Locks: pipe->lock protects the counters and the counts; it nests inside the wait queue locks
+ * (conditions run under them) and is never held across a sleep or a user copy. rd_mutex (wr_mutex)
+ * is held by the one reader (writer) copying: the bytes between tail and head belong to it,
+ * since writers fill only past head, and the free part to the one writer.
  */
 #include "fs/internal.h"
 #include "fs/pipe.h"
 #include "errno.h"
 #include "mm/kmalloc.h"
 #include "printk.h"
+#include "lock/mutex.h"
 #include "sched/wait.h"
+#include "signal/signal.h"
 #include "string.h"
 
 struct pipe {
 	spinlock_t lock;
+	struct mutex rd_mutex, wr_mutex;
 	struct wait_queue rwait, wwait;
-	char *buf;	      /* [lock] PIPE_SIZE bytes */
-	u32 head, tail;	      /* [lock] free-running write and read counters */
+	char *buf;	/* PIPE_SIZE bytes: [rd_mutex] from tail to head, [wr_mutex] the rest */
+	u32 head, tail; /* [lock] free-running write and read counters */
 	u32 readers, writers; /* [lock] open ends */
 	u32 nwriters_seen;    /* [lock] fifo: writers that ever opened (open wake-up) */
 	u32 nreaders_seen;    /* [lock] */
@@ -39,6 +48,8 @@ static struct pipe *pipe_alloc(void)
 		return NULL;
 	}
 	spin_lock_init(&p->lock, "pipe");
+	mutex_init(&p->rd_mutex, "pipe_read");
+	mutex_init(&p->wr_mutex, "pipe_write");
 	wait_queue_init(&p->rwait, "pipe_read");
 	wait_queue_init(&p->wwait, "pipe_write");
 	return p;
@@ -68,38 +79,58 @@ static bool can_read(void *arg)
 	return r;
 }
 
-static ssize_t pipe_read(struct file *f, void *kbuf, size_t len, u64 *pos)
+/*
+ * Copy @n bytes between the ring from counter @at on and @b from offset @off on (@out: ring to
+ * @b); false if user memory faulted. Caller holds rd_mutex (@out) or wr_mutex for those bytes.
+ */
+static bool ring_copy(struct pipe *p, u32 at, const struct iobuf *b, size_t off, size_t n, bool out)
+{
+	for (size_t done = 0; done < n;) {
+		u32 i = (at + (u32)done) % PIPE_SIZE;
+		size_t chunk = MIN(n - done, (size_t)(PIPE_SIZE - i)), got;
+
+		got = out ? iobuf_out(b, off + done, p->buf + i, chunk)
+			  : iobuf_in(p->buf + i, b, off + done, chunk);
+		if (got < chunk)
+			return false;
+		done += chunk;
+	}
+	return true;
+}
+
+static ssize_t pipe_read(struct file *f, const struct iobuf *b, size_t len, u64 *pos)
 {
 	struct pipe *p = f->inode->priv;
 
 	if (len == 0)
 		return 0;
 	for (;;) {
-		u32 count;
+		u32 count, tail, writers;
 		int err;
 
+		mutex_lock(&p->rd_mutex);
 		spin_lock(&p->lock);
 		count = p->head - p->tail;
+		tail = p->tail;
+		writers = p->writers;
+		spin_unlock(&p->lock);
 		if (count) {
-			size_t n = MIN(len, (size_t)count), done = 0;
+			size_t n = MIN(len, (size_t)count);
 
-			while (done < n) {
-				u32 at = p->tail % PIPE_SIZE;
-				size_t chunk = MIN(n - done, (size_t)(PIPE_SIZE - at));
-
-				memcpy((char *)kbuf + done, p->buf + at, chunk);
-				done += chunk;
-				p->tail += (u32)chunk;
+			if (!ring_copy(p, tail, b, 0, n, true)) {
+				mutex_unlock(&p->rd_mutex);
+				return -EFAULT; /* nothing taken */
 			}
+			spin_lock(&p->lock);
+			p->tail += (u32)n;
 			spin_unlock(&p->lock);
+			mutex_unlock(&p->rd_mutex);
 			wake_up_all(&p->wwait);
 			return (ssize_t)n;
 		}
-		if (p->writers == 0) {
-			spin_unlock(&p->lock);
+		mutex_unlock(&p->rd_mutex);
+		if (writers == 0)
 			return 0;
-		}
-		spin_unlock(&p->lock);
 		if (READ_ONCE(f->flags) & O_NONBLOCK)
 			return -EAGAIN;
 		err = wait_event(&p->rwait, can_read, p, 0);
@@ -125,7 +156,7 @@ static bool can_write(void *arg)
 	return r;
 }
 
-static ssize_t pipe_write(struct file *f, const void *kbuf, size_t len, u64 *pos)
+static ssize_t pipe_write(struct file *f, const struct iobuf *b, size_t len, u64 *pos)
 {
 	struct pipe *p = f->inode->priv;
 	size_t done = 0;
@@ -135,27 +166,32 @@ static ssize_t pipe_write(struct file *f, const void *kbuf, size_t len, u64 *pos
 	for (;;) {
 		struct write_wait w = {p, (len - done <= PIPE_BUF) ? len - done : 1};
 		size_t space, n = 0;
+		u32 head, readers;
 		int err;
 
+		mutex_lock(&p->wr_mutex);
 		spin_lock(&p->lock);
-		if (p->readers == 0) {
-			spin_unlock(&p->lock);
+		readers = p->readers;
+		head = p->head;
+		space = PIPE_SIZE - (p->head - p->tail);
+		spin_unlock(&p->lock);
+		if (readers == 0) {
+			mutex_unlock(&p->wr_mutex);
+			send_sig_self(SIGPIPE);
 			return done ? (ssize_t)done : -EPIPE;
 		}
-		space = PIPE_SIZE - (p->head - p->tail);
 		if (space >= w.need) {
 			n = MIN(space, len - done);
-			for (size_t c = 0; c < n;) {
-				u32 at = p->head % PIPE_SIZE;
-				size_t chunk = MIN(n - c, (size_t)(PIPE_SIZE - at));
-
-				memcpy(p->buf + at, (const char *)kbuf + done + c, chunk);
-				c += chunk;
-				p->head += (u32)chunk;
+			if (!ring_copy(p, head, b, done, n, false)) {
+				mutex_unlock(&p->wr_mutex);
+				return done ? (ssize_t)done : -EFAULT; /* nothing of this part */
 			}
+			spin_lock(&p->lock);
+			p->head += (u32)n;
+			spin_unlock(&p->lock);
 			done += n;
 		}
-		spin_unlock(&p->lock);
+		mutex_unlock(&p->wr_mutex);
 		if (n)
 			wake_up_all(&p->rwait);
 		if (done == len)
@@ -224,8 +260,8 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, void *karg)
 }
 
 static const struct file_ops pipe_ops = {
-	.read = pipe_read,
-	.write = pipe_write,
+	.read_iob = pipe_read,
+	.write_iob = pipe_write,
 	.llseek = pipe_llseek,
 	.ioctl = pipe_ioctl,
 	.readiness = pipe_readiness,

@@ -8,11 +8,13 @@
  *
  * Locks: tty_lock protects the line buffer and the termios; it nests inside the wait queue
  * lock (the readiness check runs as a wait_event condition) and outside console locks.
+ * tty_read_mutex is held by the reader copying ready bytes to user memory (no spinlock then).
  */
 #include "fs/internal.h"
 #include "fs/tty.h"
 #include "console.h"
 #include "errno.h"
+#include "lock/mutex.h"
 #include "sched/wait.h"
 #include "string.h"
 #include "uapi/ioctl.h"
@@ -20,6 +22,7 @@
 #define TTY_LINE_MAX 4096
 
 static spinlock_t tty_lock = SPINLOCK_INIT("tty");
+static struct mutex tty_read_mutex = MUTEX_INIT(tty_read_mutex); /* the reader copying out */
 static struct wait_queue tty_wq = WAIT_QUEUE_INIT(tty_wq);
 static char line[TTY_LINE_MAX];	   /* [tty_lock] cooked input not yet read */
 static size_t line_len;		   /* [tty_lock] */
@@ -114,28 +117,47 @@ void tty_input_wakeup(void)
 	wake_up_all(&tty_wq);
 }
 
-static ssize_t tty_read(struct file *f, void *kbuf, size_t len, u64 *pos)
+/*
+ * Hand the first @n ready bytes to @b: copied with only tty_read_mutex held (input appends and
+ * erases past line_ready, other readers wait), then taken off the line unless a fault stopped
+ * the copy. Bytes taken, or -EFAULT.
+ */
+static ssize_t tty_take(const struct iobuf *b, size_t n)
+{
+	if (iobuf_out(b, 0, line, n) < n)
+		return -EFAULT;
+	spin_lock(&tty_lock);
+	n = MIN(n, line_ready); /* a TCSETSF flush may have come meanwhile */
+	memmove(line, line + n, line_len - n);
+	line_len -= n;
+	line_ready -= n;
+	spin_unlock(&tty_lock);
+	return (ssize_t)n;
+}
+
+static ssize_t tty_read(struct file *f, const struct iobuf *b, size_t len, u64 *pos)
 {
 	for (;;) {
-		size_t n;
+		ssize_t n;
 		int err;
 
+		mutex_lock(&tty_read_mutex);
 		spin_lock(&tty_lock);
 		if (tty_pump_locked()) {
 			if (!line_ready) {
 				eof_mark = false; /* this read reports the end of file */
 				spin_unlock(&tty_lock);
+				mutex_unlock(&tty_read_mutex);
 				return 0;
 			}
-			n = MIN(len, line_ready);
-			memcpy(kbuf, line, n);
-			memmove(line, line + n, line_len - n);
-			line_len -= n;
-			line_ready -= n;
+			n = (ssize_t)MIN(len, line_ready);
 			spin_unlock(&tty_lock);
-			return (ssize_t)n;
+			n = tty_take(b, (size_t)n);
+			mutex_unlock(&tty_read_mutex);
+			return n;
 		}
 		spin_unlock(&tty_lock);
+		mutex_unlock(&tty_read_mutex);
 		if (len == 0)
 			return 0;
 		if (READ_ONCE(f->flags) & O_NONBLOCK)
@@ -218,7 +240,7 @@ static int tty_open(struct inode *inode, struct file *f)
 
 const struct file_ops tty_console_ops = {
 	.open = tty_open,
-	.read = tty_read,
+	.read_iob = tty_read,
 	.write = tty_write,
 	.llseek = tty_llseek,
 	.ioctl = tty_ioctl,

@@ -89,11 +89,48 @@ struct inode_ops {
 	int (*setsize)(struct inode *inode, u64 size);
 };
 
+/* One segment of a user I/O vector (struct iovec of readv/writev), as copied in. */
+struct iovec_user {
+	u64 base;
+	u64 len;
+};
+
+/*
+ * struct iobuf - where the bytes of a transfer are: kernel memory, user memory, or the user
+ * memory of an I/O vector taken as one run (readv/writev), reached with the fault-safe copies
+ * (a page fault may sleep there: no spinlock may be held across them).
+ */
+struct iobuf {
+	bool user;
+	union {
+		void *k;
+		uaddr_t u;
+	};
+	const struct iovec_user *iov; /* user: not NULL for a vector of nseg segments */
+	size_t nseg;
+};
+
+/*
+ * iobuf_out / iobuf_in - copy @n bytes to @b at offset @off from @src, or from @b at @off to
+ * @dst. Returns the bytes copied: fewer than @n only when user memory faulted.
+ * Context: process; no spinlock held when @b is user memory.
+ */
+size_t iobuf_out(const struct iobuf *b, size_t off, const void *src, size_t n);
+size_t iobuf_in(void *dst, const struct iobuf *b, size_t off, size_t n);
+
 /* Open-file operations. All may sleep unless said otherwise; none is called with a lock held. */
 struct file_ops {
 	int (*open)(struct inode *inode, struct file *f);
 	ssize_t (*read)(struct file *f, void *kbuf, size_t len, u64 *pos);
 	ssize_t (*write)(struct file *f, const void *kbuf, size_t len, u64 *pos);
+	/*
+	 * read_iob / write_iob - instead of read / write, for streams whose data cannot be put
+	 * back (pipes, the tty): the op copies to or from user memory itself and takes only
+	 * what arrived, so a fault loses nothing. Return as read / write, or -EFAULT when
+	 * nothing was transferred because of a fault.
+	 */
+	ssize_t (*read_iob)(struct file *f, const struct iobuf *b, size_t len, u64 *pos);
+	ssize_t (*write_iob)(struct file *f, const struct iobuf *b, size_t len, u64 *pos);
 	/* llseek - NULL means the default (regular-file semantics on inode->size). */
 	s64 (*llseek)(struct file *f, s64 off, int whence);
 	/* ioctl - @karg is a kernel copy of the argument (see vfs_ioctl_argsize). */
@@ -328,6 +365,12 @@ struct file *vfs_open_path(const struct path *p, int flags);
  */
 ssize_t vfs_read(struct file *f, void *kbuf, size_t len, u64 *pos);
 ssize_t vfs_write(struct file *f, const void *kbuf, size_t len, u64 *pos);
+/*
+ * vfs_read_iob / vfs_write_iob - the same on an iobuf; user memory only for files whose ops
+ * have read_iob / write_iob (else -EINVAL), with -EFAULT as in file_ops.read_iob.
+ */
+ssize_t vfs_read_iob(struct file *f, const struct iobuf *b, size_t len, u64 *pos);
+ssize_t vfs_write_iob(struct file *f, const struct iobuf *b, size_t len, u64 *pos);
 /* kernel_read - read at @off without touching the file position (ELF loader). */
 ssize_t kernel_read(struct file *f, void *kbuf, size_t len, u64 off);
 /* vfs_lseek - lseek(2): new position or -EINVAL, -ESPIPE, -EOVERFLOW. */

@@ -18,6 +18,12 @@ struct mutex {
 	const char *name;
 };
 
+/* MUTEX_INIT - a free mutex as a static initializer: static struct mutex m = MUTEX_INIT(m). */
+#define MUTEX_INIT(name)                                                                           \
+	{                                                                                          \
+		NULL, WAIT_QUEUE_INIT((name).wq), #name                                            \
+	}
+
 /* mutex_init - a free mutex named @name. */
 void mutex_init(struct mutex *m, const char *name);
 

@@ -1,7 +1,9 @@
 /*
- * File I/O system calls: user buffers go through a kernel bounce buffer in chunks; a fault in
- * the user buffer ends the transfer with the bytes done so far (or -EFAULT if none), and a
- * regular file's position only advances by what reached the user.
+ * File I/O system calls. Streams whose data cannot be put back (pipes, the tty) copy to and
+ * from user memory themselves (file_ops.read_iob/write_iob), a readv/writev vector as one
+ * transfer. Other files go through a kernel bounce buffer in chunks: a fault in the user buffer
+ * ends the transfer with the bytes done so far (or -EFAULT if none), and a regular file's
+ * position only advances by what reached the user.
  */
 #include "errno.h"
 #include "fs/fdtable.h"
@@ -17,22 +19,10 @@
 #define MAX_RW_COUNT 0x7ffff000L
 #define IOV_MAX	     1024
 
-struct iovec_user {
-	u64 base;
-	u64 len;
-};
-
-/*
- * How many of the @len bytes at @buf can be written, found by reading them and writing them
- * back unchanged (@tmp holds them meanwhile). Used before reading from a stream, whose data
- * cannot be put back once taken: Linux leaves it in a pipe when the copy to the user faults.
- * A thread writing the same bytes at the same moment could lose its write; no test does that.
- */
-static size_t writable_prefix(uaddr_t buf, size_t len, u8 *tmp)
+/* True if @f's op moves the bytes to or from user memory itself (read_iob / write_iob). */
+static bool direct(struct file *f, bool write)
 {
-	size_t got = len - copy_from_user(tmp, buf, len);
-
-	return got - copy_to_user(buf, tmp, got);
+	return f->ops && (write ? f->ops->write_iob != NULL : f->ops->read_iob != NULL);
 }
 
 /* Read up to @count bytes at *@ppos (NULL: the file position) into user memory at @buf. */
@@ -45,20 +35,17 @@ static ssize_t read_to_user(struct file *f, uaddr_t buf, size_t count, u64 *ppos
 
 	if (!access_ok(buf, count))
 		return -EFAULT;
+	if (direct(f, false)) {
+		struct iobuf b = {.user = true, .u = buf};
+
+		return vfs_read_iob(f, &b, count, ppos);
+	}
 	kbuf = kmalloc(chunk ? chunk : 1);
 	if (!kbuf)
 		return -ENOMEM;
 	while (total < count) {
 		size_t want = MIN(chunk, count - total), left;
-		ssize_t n;
-
-		if (stream && writable_prefix(buf + total, want, kbuf) < want) {
-			/* Linux's pipes take nothing when the copy to the user would fault. */
-			if (!total)
-				ret = -EFAULT;
-			break;
-		}
-		n = vfs_read(f, kbuf, want, ppos);
+		ssize_t n = vfs_read(f, kbuf, want, ppos);
 
 		if (n <= 0) {
 			ret = n;
@@ -97,6 +84,11 @@ static ssize_t write_from_user(struct file *f, uaddr_t buf, size_t count, u64 *p
 
 		return vfs_write(f, &nothing, count, ppos);
 	}
+	if (direct(f, true)) {
+		struct iobuf b = {.user = true, .u = buf};
+
+		return vfs_write_iob(f, &b, count, ppos);
+	}
 	kbuf = kmalloc(chunk ? chunk : 1);
 	if (!kbuf)
 		return -ENOMEM;
@@ -107,14 +99,11 @@ static ssize_t write_from_user(struct file *f, uaddr_t buf, size_t count, u64 *p
 		size_t got = want - copy_from_user(kbuf, buf + total, want);
 		ssize_t n;
 
-		/* A stream takes nothing of a chunk that faults (Linux's pipes do the same). */
-		if (!got || (got < want && (f->fmode & FMODE_STREAM))) {
+		if (!got) {
 			ret = -EFAULT;
 			break;
 		}
 		n = vfs_write(f, kbuf, got, ppos);
-		if (n == -EPIPE)
-			send_sig_self(SIGPIPE); /* a pipe or socket without readers */
 		if (n <= 0) {
 			ret = n;
 			break;
@@ -182,6 +171,24 @@ long sys_pwrite64(int fd, uaddr_t buf, size_t count, off_t pos)
 	return positional(fd, buf, count, pos, true);
 }
 
+/*
+ * readv/writev on a file that copies user memory itself: one transfer over the whole vector
+ * (a pipe read fills several segments, a small pipe write stays atomic), at most MAX_RW_COUNT
+ * bytes, every segment checked first as Linux does (-EFAULT).
+ */
+static long vector_direct(struct file *f, const struct iovec_user *iov, u64 iovcnt, bool write)
+{
+	struct iobuf b = {.user = true, .iov = iov, .nseg = iovcnt};
+	u64 total = 0;
+
+	for (u64 i = 0; i < iovcnt; i++) {
+		if (!access_ok(iov[i].base, iov[i].len))
+			return -EFAULT;
+		total += MIN(iov[i].len, (u64)MAX_RW_COUNT - total);
+	}
+	return write ? vfs_write_iob(f, &b, total, NULL) : vfs_read_iob(f, &b, total, NULL);
+}
+
 static long vector_io(int fd, uaddr_t uiov, u64 iovcnt, bool write)
 {
 	struct iovec_user *iov;
@@ -207,6 +214,10 @@ static long vector_io(int fd, uaddr_t uiov, u64 iovcnt, bool write)
 			ret = -EINVAL;
 			goto out;
 		}
+	}
+	if (direct(f, write)) {
+		ret = vector_direct(f, iov, iovcnt, write);
+		goto out;
 	}
 	for (u64 i = 0; i < iovcnt; i++) {
 		ssize_t n;

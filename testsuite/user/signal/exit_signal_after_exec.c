@@ -83,7 +83,8 @@ int main(int argc, char **argv)
 		ok(waitid(P_PID, (id_t)pid, &si, WEXITED | __WALL) == 0 && si.si_pid == pid &&
 			   si.si_status == 7,
 		   "__WALL reaps it (status %d)", si.si_status);
-		ok(pending_bits() == 2, "after exec: SIGCHLD, not SIGUSR1 (bits %d)", pending_bits());
+		ok(pending_bits() == 2, "after exec: SIGCHLD, not SIGUSR1 (bits %d)",
+		   pending_bits());
 		return done();
 	}
 

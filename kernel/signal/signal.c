@@ -264,8 +264,10 @@ static bool sig_fatal(struct sighand *sh, int sig)
 static void group_exit_locked(struct proc *p, int sig)
 {
 	spin_lock(&p->lock);
-	if (!p->group_exiting) {
+	if (!p->group_exiting || p->group_exec_task) {
+		/* During an exec's de-threading this ends the exec'ing thread too (de_thread). */
 		p->group_exiting = true;
+		p->group_exec_task = NULL;
 		p->group_status = sig;
 	}
 	spin_unlock(&p->lock);
@@ -284,9 +286,13 @@ static int send_locked(struct proc *p, struct task *t, int sig, const struct ksi
 	struct sigpending *sp = t ? &t->sig.pending : &p->sig.shared;
 	struct task *target = t, *cand;
 	struct sigqueue *q;
+	bool dying;
 
-	if (!sh || p->group_exiting)
-		return 0; /* a zombie or a dying group takes nothing more */
+	spin_lock(&p->lock);
+	dying = p->group_exiting && !p->group_exec_task;
+	spin_unlock(&p->lock);
+	if (!sh || dying)
+		return 0; /* a zombie or a dying group takes nothing more; an exec'ing one does */
 	if (sig_default_stops(sig)) {
 		flush_group(p, sigbit(SIGCONT));
 	} else if (sig == SIGCONT) {

@@ -456,20 +456,24 @@ out_prog:
 	return err;
 }
 
-static bool only_thread(void *arg)
+/* The other threads are gone, or a fatal signal turned the de-threading into a group exit. */
+static bool dethread_done(void *arg)
 {
-	return READ_ONCE(((struct proc *)arg)->nr_threads) == 1;
+	struct proc *p = arg;
+
+	return READ_ONCE(p->nr_threads) == 1 || READ_ONCE(p->group_exec_task) != current;
 }
 
 /*
  * de_thread - execve in a multithreaded process: end every other thread (as a group exit
  * would, but the caller lives on), wait until they are gone, and if the caller is not the
  * leader, give it the leader's pid (clone3.md section 10). Returns 0, or -EAGAIN if the group
- * is already exiting (the caller dies on its way out).
+ * is already exiting or a fatal signal comes meanwhile (the caller dies on its way out).
  */
 static int de_thread(struct task *t)
 {
 	struct proc *p = t->proc;
+	bool waiting = false, killed;
 	struct task *o;
 
 	spin_lock(&p->lock);
@@ -487,17 +491,24 @@ static int de_thread(struct task *t)
 				wake_up_task(o);
 			}
 		}
+		waiting = true;
 	}
 	spin_unlock(&p->lock);
-	if (p->group_exec_task == t) {
-		wait_event_uninterruptible(&p->thread_exit, only_thread, p);
+	if (waiting) {
+		/* Signals for the process meanwhile stay pending for the new program. */
+		wait_event_uninterruptible(&p->thread_exit, dethread_done, p);
 		spin_lock(&siglock);
 		spin_lock(&p->lock);
-		p->group_exiting = false;
-		p->group_exec_task = NULL;
+		killed = p->group_exec_task != t; /* a fatal signal made it a group exit */
+		if (!killed) {
+			p->group_exiting = false;
+			p->group_exec_task = NULL;
+		}
 		spin_unlock(&p->lock);
 		recalc_sigpending(t);
 		spin_unlock(&siglock);
+		if (killed)
+			return -EAGAIN;
 	}
 	if (t->tid != p->pid)
 		tid_takeover(t, p->pid);

@@ -106,9 +106,11 @@ for prog in "${progs[@]}"; do
 	"$ROOT/scripts/run-on-kestrel" -t "$TIMEOUT" -s "$SMP" -l "$TMP/k.log" \
 		"${extra[@]+"${extra[@]}"}" "$prog" > "$TMP/k.out" 2> "$TMP/k.err"
 	kst=$?
-	# Free memory must be back after the program and its children are gone (no leak).
+	# Free memory must be back after the program and its children are gone (no leak). More
+	# free memory after than before is no leak: something of the boot was still being
+	# released when kinit took its first figure (seen under heavy host load at 4 harts).
 	mem=$(sed -n 's/.*@@KESTREL-MEM@@ before=\([0-9-]*\) after=\([0-9-]*\).*/\1 \2/p' "$TMP/k.log")
-	if [ -n "$mem" ] && [ "${mem% *}" != "${mem#* }" ]; then
+	if [ -n "$mem" ] && [ "${mem#* }" -lt "${mem% *}" ]; then
 		echo "kestrel: free memory before ${mem% *} kB, after ${mem#* } kB: leaked" >> "$TMP/k.err"
 		kst="$kst (leak)"
 	fi

@@ -32,6 +32,7 @@ struct inode *inode_alloc(struct super_block *sb, u32 mode)
 	i->ino = __atomic_add_fetch(&sb->next_ino, 1, __ATOMIC_RELAXED);
 	i->atime = i->mtime = i->ctime = vfs_now();
 	__atomic_add_fetch(&sb->refcount, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&sb->nr_inodes, 1, __ATOMIC_RELAXED);
 	return i;
 }
 
@@ -59,6 +60,7 @@ void iput(struct inode *inode)
 	if (sb->ops && sb->ops->evict)
 		sb->ops->evict(inode);
 	kfree(inode);
+	__atomic_sub_fetch(&sb->nr_inodes, 1, __ATOMIC_RELAXED);
 	sb_put(sb);
 }
 

@@ -286,6 +286,7 @@ static struct super_block *get_pipefs(void)
 	spin_lock(&pipefs_lock);
 	if (!pipefs_ready) {
 		pipefs_sb.fstype = "pipefs";
+		pipefs_sb.magic = 0x50495045; /* PIPEFS_MAGIC */
 		pipefs_sb.ops = &pipefs_sops;
 		pipefs_sb.dev = MKDEV(0, 0xfff);
 		pipefs_sb.refcount = 1;

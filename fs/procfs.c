@@ -272,7 +272,9 @@ struct super_block *procfs_create_sb(void)
 {
 	struct super_block *sb = sb_alloc("proc", NULL, 0, 0555, &proc_dir_iops, &proc_dir_fops);
 
-	if (sb)
+	if (sb) {
 		sb->root->inode->priv = (void *)(unsigned long)P_ROOT;
+		sb->magic = 0x9fa0; /* PROC_SUPER_MAGIC */
+	}
 	return sb;
 }

@@ -20,6 +20,23 @@ struct ramfs_data {
 static const struct inode_ops ramfs_dir_iops, ramfs_file_iops, ramfs_symlink_iops;
 static const struct file_ops ramfs_dir_fops;
 
+/* A zeroed page of file data for @inode, counted for statfs; 0 if no memory. */
+static paddr_t data_page_new(struct inode *inode)
+{
+	paddr_t pa = frame_alloc_zeroed(0);
+
+	if (pa)
+		__atomic_add_fetch(&inode->sb->nr_pages, 1, __ATOMIC_RELAXED);
+	return pa;
+}
+
+/* The file lets go of its page @pa (a mapping may still hold it). */
+static void data_page_drop(struct inode *inode, paddr_t pa)
+{
+	__atomic_sub_fetch(&inode->sb->nr_pages, 1, __ATOMIC_RELAXED);
+	page_put(pa_to_page(pa));
+}
+
 static void ramfs_evict(struct inode *inode)
 {
 	struct ramfs_data *data = inode->priv;
@@ -27,7 +44,7 @@ static void ramfs_evict(struct inode *inode)
 	if (S_ISREG(inode->mode) && data) {
 		for (u64 i = 0; i < data->cap; i++)
 			if (data->pages[i])
-				page_put(pa_to_page(data->pages[i]));
+				data_page_drop(inode, data->pages[i]);
 		kfree(data->pages);
 		kfree(data);
 	} else if (S_ISLNK(inode->mode)) {
@@ -45,8 +62,10 @@ struct super_block *ramfs_create_sb(const char *fstype, u32 root_mode)
 	struct super_block *sb = sb_alloc(fstype, &ramfs_sops, SB_PINNED, root_mode,
 					  &ramfs_dir_iops, &ramfs_dir_fops);
 
-	if (sb)
+	if (sb) {
 		sb->root->inode->size = 2 * RAMFS_DIRENT_SIZE;
+		sb->magic = 0x01021994; /* TMPFS_MAGIC: Linux's rootfs and devtmpfs are tmpfs too */
+	}
 	return sb;
 }
 
@@ -293,7 +312,7 @@ static ssize_t ramfs_write(struct file *f, const void *kbuf, size_t len, u64 *po
 			break;
 		d = inode->priv;
 		if (!d->pages[idx]) {
-			d->pages[idx] = frame_alloc_zeroed(0);
+			d->pages[idx] = data_page_new(inode);
 			if (!d->pages[idx]) {
 				err = -ENOSPC;
 				break;
@@ -323,7 +342,7 @@ static int ramfs_setsize(struct inode *inode, u64 size)
 
 		for (u64 i = keep; i < d->cap; i++) {
 			if (d->pages[i])
-				page_put(pa_to_page(d->pages[i]));
+				data_page_drop(inode, d->pages[i]);
 			d->pages[i] = 0;
 		}
 		/* the kept part of the last page must read as zeros if the file grows again */
@@ -349,7 +368,7 @@ static paddr_t ramfs_shared_page(struct file *f, u64 off)
 		goto out;
 	d = inode->priv;
 	if (!d->pages[idx])
-		d->pages[idx] = frame_alloc_zeroed(0);
+		d->pages[idx] = data_page_new(inode);
 	pa = d->pages[idx];
 	if (pa)
 		page_get(pa_to_page(pa));

@@ -63,6 +63,9 @@ struct super_block {
 	u32 flags;		     /* [I] SB_* */
 	u32 refcount;		     /* [a] one per inode and one per mount */
 	u64 next_ino;		     /* [a] inode number allocator */
+	u64 magic;		     /* [I] statfs f_type (Linux's *_MAGIC of the type) */
+	u64 nr_inodes;		     /* [a] live inodes (statfs f_files - f_ffree) */
+	u64 nr_pages;		     /* [a] pages of file data (statfs f_blocks - f_bfree) */
 	struct dentry *root;	     /* [I] */
 	void *priv;		     /* [I] fs-private */
 };
@@ -356,6 +359,23 @@ void fput(struct file *f);
 struct file *vfs_open(int dirfd, const char *path, int flags, mode_t mode);
 /* vfs_open_path - open an already resolved @p (exec, /proc links). Same returns. */
 struct file *vfs_open_path(const struct path *p, int flags);
+
+/* statfs(2) as riscv64 Linux lays it out (asm-generic struct statfs, 120 bytes). */
+struct kstatfs {
+	s64 f_type, f_bsize;
+	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	s32 f_fsid[2];
+	s64 f_namelen, f_frsize, f_flags;
+	s64 f_spare[4];
+};
+
+/*
+ * vfs_statfs - the figures of file system @sb mounted at @mnt (NULL: an internal one such as
+ * pipefs) into *@out (fs/statfs.c): type magic, 4 KiB blocks, for memory file systems a size
+ * of half the RAM (tmpfs's default) with what their files and inodes use, the ST_* flags.
+ * Context: any; no lock needed.
+ */
+void vfs_statfs(struct super_block *sb, struct mount *mnt, struct kstatfs *out);
 
 /*
  * vfs_read / vfs_write - transfer at @*pos (advanced), or at the file position when @pos is

@@ -102,6 +102,43 @@ long sys_unlinkat(int dfd, uaddr_t path, int flags)
 	return WITH_NAME(path, vfs_unlinkat(dfd, name, flags));
 }
 
+static long statfs_out(struct super_block *sb, struct mount *mnt, uaddr_t buf)
+{
+	struct kstatfs st;
+
+	vfs_statfs(sb, mnt, &st);
+	return copy_to_user(buf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+static long statfs_name(const char *name, uaddr_t buf)
+{
+	struct path p;
+	long err = path_lookupat(AT_FDCWD, name, LOOKUP_FOLLOW, &p);
+
+	if (err)
+		return err;
+	err = statfs_out(p.dentry->inode->sb, p.mnt, buf);
+	path_put(&p);
+	return err;
+}
+
+long sys_statfs(uaddr_t path, uaddr_t buf)
+{
+	return WITH_NAME(path, statfs_name(name, buf));
+}
+
+long sys_fstatfs(int fd, uaddr_t buf)
+{
+	struct file *f = fd_get(current->files, fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = statfs_out(f->inode->sb, f->path.mnt, buf);
+	fput(f);
+	return err;
+}
+
 long sys_chdir(uaddr_t path)
 {
 	return WITH_NAME(path, vfs_chdir(name));

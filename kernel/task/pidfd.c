@@ -104,6 +104,7 @@ static struct inode *get_anon_inode(void)
 	spin_lock(&anon_lock);
 	if (!anon_sb.fstype) {
 		anon_sb.fstype = "anon_inodefs";
+		anon_sb.magic = 0x09041934; /* ANON_INODE_FS_MAGIC */
 		anon_sb.dev = MKDEV(0, 0xffe);
 		anon_sb.refcount = 1;
 	}

@@ -144,4 +144,7 @@ fmt-check:
 clean:
 	rm -rf $(B) kernel-rv kernel-vf2.bin .gdbinit
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+# Dependency files of our own objects and programs; not those in the third-party source and build
+# trees (build/src, build/*-work, the installed musl and busybox).
+-include $(shell find $(B) \( -path '$(B)/src' -o -path '$(B)/*-work' -o -path '$(B)/musl' \
+	-o -path '$(B)/busybox' \) -prune -o -type f -name '*.d' -print 2>/dev/null)

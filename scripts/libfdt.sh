@@ -28,48 +28,15 @@ if dir=$(find_libfdt); then
 	exit 0
 fi
 
-SUDO=""
-[ "$(id -u)" = 0 ] || SUDO=sudo
-
-# Does apt know any source repository? Look for deb-src in one-line lists and deb822 files.
-has_deb_src() {
-	grep -rqsE '^[[:space:]]*deb-src[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list &&
-		return 0
-	grep -rqsiE '^[[:space:]]*Types:.*deb-src' /etc/apt/sources.list.d/*.sources && return 0
-	return 1
-}
-
-if ! has_deb_src; then
-	# Mirror the first "Types: deb" stanza of Debian's own deb822 file as a deb-src stanza.
-	src=/etc/apt/sources.list.d/debian.sources
-	out=/etc/apt/sources.list.d/kestrel-deb-src.sources
-	if [ -f "$src" ]; then
-		awk 'BEGIN { RS = ""; ORS = "\n\n" }
-		     /Types:[ \t]*deb([ \t\n]|$)/ {
-			sub(/Types:[ \t]*deb/, "Types: deb-src"); print
-		     }' "$src" | $SUDO tee "$out" >/dev/null
-	else
-		# No deb822 file: derive the suite from os-release (Debian only).
-		. /etc/os-release
-		printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: main\n' \
-			"${VERSION_CODENAME:?unknown Debian codename}" | $SUDO tee "$out" >/dev/null
-	fi
-	echo "libfdt.sh: added $out" >&2
-	$SUDO apt-get update -qq >&2
-fi
-
+APT_SOURCE_WHO=libfdt.sh
+. "$ROOT/scripts/apt-source.sh"
 command -v dpkg-source >/dev/null 2>&1 || "$ROOT/scripts/deps.sh" >&2
-
-mkdir -p "$DEST"
-# apt-get source must run in the destination: it downloads, verifies and extracts there.
-fetch_source() {
-	(cd "$DEST" && apt-get source -qq "$PKG" >&2)
-}
 
 # The fallback: only scripts/dtc/libfdt/ of the Linux source tarball inside linux-source-6.1.
 fetch_linux_source() {
 	lpkg=linux-source-6.1
 	echo "libfdt.sh: apt-get source $PKG failed; taking libfdt from $lpkg" >&2
+	mkdir -p "$DEST"
 	(cd "$DEST" && apt-get download -qq "$lpkg" >&2)
 	deb=$(ls "$DEST"/"$lpkg"_*.deb | head -n 1)
 	dpkg-deb --fsys-tarfile "$deb" | tar -xO --wildcards "*/$lpkg.tar.xz" |
@@ -77,11 +44,7 @@ fetch_linux_source() {
 	rm -f "$deb"
 }
 
-if ! fetch_source; then
-	# A fresh deb-src entry whose package lists were never fetched: update once and retry.
-	$SUDO apt-get update -qq >&2 || true
-	fetch_source || fetch_linux_source
-fi
+apt_source "$PKG" "$DEST" || fetch_linux_source
 
 if dir=$(find_libfdt); then
 	echo "$dir"

@@ -27,9 +27,6 @@ JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 PREFIX=$B/musl
 STAMP=$PREFIX/.stamp
 UAPI=/usr/riscv64-linux-gnu/include
-SUDO=""
-[ "$(id -u)" = 0 ] || SUDO=sudo
-
 log() { echo "musl.sh: $*" >&2; }
 
 if [ -f "$STAMP" ] && [ -x "$PREFIX/bin/musl-gcc" ]; then
@@ -40,63 +37,14 @@ command -v "${CROSS}gcc" >/dev/null || { log "missing ${CROSS}gcc (run scripts/d
 command -v dpkg-source >/dev/null || { log "missing dpkg-source (package dpkg-dev)"; exit 1; }
 [ -f "$UAPI/linux/types.h" ] || { log "missing $UAPI/linux (package linux-libc-dev-riscv64-cross)"; exit 1; }
 
-# 1. A deb-src entry for apt-get source.
-has_deb_src() {
-	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-		[ -f "$f" ] && grep -Eq '^[[:space:]]*deb-src[[:space:]]' "$f" && return 0
-	done
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -f "$f" ] && grep -Eiq '^Types:.*deb-src' "$f" && return 0
-	done
-	return 1
-}
-
-add_deb_src() {
-	out=/etc/apt/sources.list.d/kestrel-deb-src.sources
-	tmp=$(mktemp)
-	if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-		# Same stanzas as the binary entries, as source entries.
-		sed -E 's/^Types:.*/Types: deb-src/' /etc/apt/sources.list.d/debian.sources >"$tmp"
-	elif [ -f /etc/apt/sources.list ]; then
-		# One-line format "deb [opts] URI SUITE COMPONENT..." turned into deb822 stanzas.
-		grep -E '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list |
-			sed -E 's/\[[^]]*\]//' |
-			awk '{ printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents:", $2, $3;
-			       for (i = 4; i <= NF; i++) printf " %s", $i; printf "\n\n" }' >"$tmp"
-	fi
-	if [ ! -s "$tmp" ]; then
-		rm -f "$tmp"
-		log "no Debian apt source found to derive a deb-src entry from"
-		exit 1
-	fi
-	log "adding $out"
-	$SUDO install -m 0644 "$tmp" "$out"
-	rm -f "$tmp"
-}
-
-# apt-get update, retried: another script (libfdt.sh) may hold apt's lists lock for a while.
-apt_update() {
-	for _ in 1 2 3 4 5 6; do
-		$SUDO apt-get update -qq && return 0
-		sleep 5
-	done
-	return 1
-}
-
-if ! has_deb_src; then
-	add_deb_src
-	apt_update
-fi
-
-# 2. Debian's musl source package, extracted in $B/src/musl-<version>.
+# 1-2. Debian's musl source package (a deb-src entry added if needed), in $B/src/musl-<version>.
+APT_SOURCE_WHO=musl.sh
+. "$ROOT/scripts/apt-source.sh"
 mkdir -p "$B/src"
 src=$(find "$B/src" -maxdepth 1 -type d -name 'musl-[0-9]*' | sort | tail -n 1)
 if [ -z "$src" ] || [ ! -f "$src/configure" ]; then
 	log "fetching the musl source package"
-	if ! (cd "$B/src" && apt-get source -qq musl >/dev/null 2>&1); then
-		apt_update
-		(cd "$B/src" && apt-get source -qq musl >/dev/null)
-	fi
+	apt_source musl "$B/src"
 	src=$(find "$B/src" -maxdepth 1 -type d -name 'musl-[0-9]*' | sort | tail -n 1)
 fi
 if [ -z "$src" ] || [ ! -f "$src/configure" ]; then

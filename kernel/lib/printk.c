@@ -1,5 +1,6 @@
 /* printk and the console layer under it. */
 #include "console.h"
+#include "lib/klog.h"
 #include "lock/spinlock.h"
 #include "printk.h"
 #include "sbi/sbi.h"
@@ -96,12 +97,13 @@ void vprintk_level(int level, const char *fmt, va_list ap)
 	char buf[512];
 	int n;
 
-	if (level >= console_loglevel)
-		return;
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (n > (int)sizeof(buf) - 1)
 		n = sizeof(buf) - 1;
-	console_write(buf, (size_t)n);
+	if (!panic_mode)
+		klog_store(level, buf, (size_t)n); /* dmesg has every level */
+	if (level < console_loglevel)
+		console_write(buf, (size_t)n);
 }
 
 void printk_level(int level, const char *fmt, ...)

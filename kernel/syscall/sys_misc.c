@@ -1,6 +1,6 @@
 /*
- * System calls that need no subsystem of their own: uname, sysinfo, getrandom, reboot and the
- * uid/gid family.
+ * System calls that need no subsystem of their own: uname, sysinfo, getrandom, reboot, syslog
+ * (the kernel log, kernel/lib/klog.c) and the uid/gid family.
  *
  * Credentials: every task runs as root and Kestrel keeps no per-process credentials yet, so the
  * get* calls return 0 and the set* calls check their arguments as Linux does for a root caller,
@@ -10,9 +10,12 @@
 #include "syscall_protos.h"
 #include "compiler.h"
 #include "errno.h"
+#include "lib/klog.h"
 #include "mm/frame.h"
+#include "mm/kmalloc.h"
 #include "mm/memlayout.h"
 #include "mm/uaccess.h"
+#include "printk.h"
 #include "sbi/sbi.h"
 #include "string.h"
 #include "time/timer.h"
@@ -159,6 +162,82 @@ long sys_reboot(int magic1, int magic2, u32 cmd, uaddr_t arg)
 }
 
 /* get[e]uid/get[e]gid: everything runs as root. */
+/* syslog(2) actions */
+enum {
+	SYSLOG_CLOSE,
+	SYSLOG_OPEN,
+	SYSLOG_READ,
+	SYSLOG_READ_ALL,
+	SYSLOG_READ_CLEAR,
+	SYSLOG_CLEAR,
+	SYSLOG_CONSOLE_OFF,
+	SYSLOG_CONSOLE_ON,
+	SYSLOG_CONSOLE_LEVEL,
+	SYSLOG_SIZE_UNREAD,
+	SYSLOG_SIZE_BUFFER,
+};
+
+/* The level console_loglevel had before CONSOLE_OFF (CONSOLE_ON puts it back). */
+static int saved_console_level = -1;
+
+long sys_syslog(int type, uaddr_t buf, int len)
+{
+	char *k;
+	long n;
+
+	switch (type) {
+	case SYSLOG_CLOSE:
+	case SYSLOG_OPEN:
+		return 0;
+	case SYSLOG_READ:
+	case SYSLOG_READ_ALL:
+	case SYSLOG_READ_CLEAR:
+		if (!buf || len < 0)
+			return -EINVAL;
+		if (!len)
+			return 0;
+		if (!access_ok(buf, (size_t)len))
+			return -EFAULT;
+		k = kmalloc(MIN((size_t)len, (size_t)KLOG_SIZE));
+		if (!k)
+			return -ENOMEM;
+		if (type == SYSLOG_READ)
+			n = klog_take(k, MIN((size_t)len, (size_t)KLOG_SIZE));
+		else
+			n = (long)klog_copy_all(k, MIN((size_t)len, (size_t)KLOG_SIZE),
+						type == SYSLOG_READ_CLEAR);
+		if (n > 0 && copy_to_user(buf, k, (size_t)n))
+			n = -EFAULT;
+		kfree(k);
+		return n;
+	case SYSLOG_CLEAR:
+		klog_clear();
+		return 0;
+	case SYSLOG_CONSOLE_OFF:
+		if (saved_console_level < 0)
+			saved_console_level = console_loglevel;
+		console_loglevel = 1; /* emergencies only, as Linux's minimum */
+		return 0;
+	case SYSLOG_CONSOLE_ON:
+		if (saved_console_level >= 0)
+			console_loglevel = saved_console_level;
+		saved_console_level = -1;
+		return 0;
+	case SYSLOG_CONSOLE_LEVEL:
+		if (len < 1 || len > 8)
+			return -EINVAL;
+		console_loglevel = len;
+		saved_console_level = -1;
+		return 0;
+	case SYSLOG_SIZE_UNREAD:
+		return (long)klog_unread();
+	case SYSLOG_SIZE_BUFFER:
+		return KLOG_SIZE;
+	default:
+		return -EINVAL;
+	}
+}
+
 long sys_getuid(void)
 {
 	return 0;

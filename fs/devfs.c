@@ -1,13 +1,15 @@
 /*
  * Character devices and /dev. Device nodes in any file system open through chrdev_ops(): mem
- * devices (1,3 null; 1,5 zero; 1,7 full; 1,8 random; 1,9 urandom) and the console (5,0 tty;
- * 5,1 console), numbered as on Linux. /dev is a ramfs holding those nodes.
+ * devices (1,3 null; 1,5 zero; 1,7 full; 1,8 random; 1,9 urandom), the console (5,0 tty;
+ * 5,1 console) and the real-time clock (254,0 rtc0, when the board has one), numbered as on
+ * the reference Linux. /dev is a ramfs holding those nodes.
  *
  * random/urandom: a ChaCha20 keystream generator whose key is erased after each request
  * (the first 32 bytes of a fresh block become the next key). The seed mixes time CSR samples
  * taken at first use; writes are mixed into the key. It is not a hardware entropy source.
  */
 #include "fs/internal.h"
+#include "drivers/rtc/goldfish.h"
 #include "errno.h"
 #include "printk.h"
 #include "riscv.h"
@@ -166,6 +168,8 @@ const struct file_ops *chrdev_ops(u32 rdev)
 	case MKDEV(5, 0):
 	case MKDEV(5, 1):
 		return &tty_console_ops;
+	case MKDEV(254, 0):
+		return &rtc_file_ops;
 	default:
 		return NULL;
 	}
@@ -178,7 +182,7 @@ static const struct {
 } dev_nodes[] = {
 	{"null", 0666, MKDEV(1, 3)},	{"zero", 0666, MKDEV(1, 5)},	{"full", 0666, MKDEV(1, 7)},
 	{"random", 0666, MKDEV(1, 8)},	{"urandom", 0666, MKDEV(1, 9)}, {"tty", 0666, MKDEV(5, 0)},
-	{"console", 0600, MKDEV(5, 1)},
+	{"console", 0600, MKDEV(5, 1)}, {"rtc0", 0600, MKDEV(254, 0)},
 };
 
 struct super_block *devfs_create_sb(void)
@@ -191,7 +195,8 @@ struct super_block *devfs_create_sb(void)
 	root.mnt = NULL;
 	root.dentry = sb->root;
 	for (size_t i = 0; i < ARRAY_SIZE(dev_nodes); i++)
-		if (vfs_create_child(&root, dev_nodes[i].name, strlen(dev_nodes[i].name),
+		if ((dev_nodes[i].rdev != MKDEV(254, 0) || rtc_present()) &&
+		    vfs_create_child(&root, dev_nodes[i].name, strlen(dev_nodes[i].name),
 				     S_IFCHR | dev_nodes[i].mode, dev_nodes[i].rdev, NULL, NULL))
 			pr_warn("devfs: cannot create %s\n", dev_nodes[i].name);
 	return sb;

@@ -414,6 +414,12 @@ size_t vfs_ioctl_argsize(unsigned int cmd, int *dir)
 	case FIONBIO:
 		*dir = 1;
 		return sizeof(int);
+	case RTC_RD_TIME:
+		*dir = 2;
+		return sizeof(struct rtc_time);
+	case RTC_SET_TIME:
+		*dir = 1;
+		return sizeof(struct rtc_time);
 	default:
 		*dir = 0;
 		return 0;

@@ -16,10 +16,10 @@
 #include "string.h"
 
 static spinlock_t log_lock = SPINLOCK_INIT("klog");
-static char log_buf[KLOG_SIZE];	   /* [log_lock] byte i at log_buf[i % KLOG_SIZE] */
-static u64 log_head;		   /* [log_lock] bytes ever written */
-static u64 log_first;		   /* [log_lock] oldest byte kept (a line start or log_head) */
-static u64 log_read;		   /* [log_lock] where READ goes on (>= log_first) */
+static char log_buf[KLOG_SIZE]; /* [log_lock] byte i at log_buf[i % KLOG_SIZE] */
+static u64 log_head;		/* [log_lock] bytes ever written */
+static u64 log_first;		/* [log_lock] oldest byte kept (a line start or log_head) */
+static u64 log_read;		/* [log_lock] where READ goes on (>= log_first) */
 static struct wait_queue log_wait = WAIT_QUEUE_INIT(log_wait); /* READ sleeps here */
 
 #define READ_POLL_NS (100 * 1000 * 1000ULL)

@@ -20,6 +20,18 @@
 #define FIONCLEX   0x5450
 #define FIOCLEX	   0x5451
 
+/* The generic encoding of newer ioctl numbers: direction, argument size, type, number. */
+#define _IOC_WRITE	 1U /* user to kernel */
+#define _IOC_READ	 2U /* kernel to user */
+#define _IOC(d, t, n, s) (((d) << 30) | ((s) << 16) | ((t) << 8) | (n))
+
+/* The real-time clock (/dev/rtc0): struct rtc_time as Linux's <linux/rtc.h>. */
+struct rtc_time {
+	s32 tm_sec, tm_min, tm_hour, tm_mday, tm_mon, tm_year, tm_wday, tm_yday, tm_isdst;
+};
+#define RTC_RD_TIME  _IOC(_IOC_READ, 'p', 0x09, sizeof(struct rtc_time))
+#define RTC_SET_TIME _IOC(_IOC_WRITE, 'p', 0x0a, sizeof(struct rtc_time))
+
 #define NCCS 19
 
 /* The kernel's struct termios (what TCGETS copies out): 36 bytes. */

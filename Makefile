@@ -71,11 +71,16 @@ MEM ?= 1G
 BIOS ?= default
 QEMU_OPTS = -p -s $(SMP) -m $(MEM) -b $(BIOS) $(if $(APPEND),-a "$(APPEND)") \
 	$(if $(INITRD),-i $(INITRD)) $(if $(DISK),-d $(DISK))
+
+# make run boots the BusyBox image ($(B)/rootfs.cpio, board/image.mk) unless INITRD= says
+# otherwise (INITRD=none: no initramfs).
+RUN_INITRD = $(if $(INITRD),$(filter-out none,$(INITRD)),$(ROOTFS_CPIO))
 GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 GDB_ARGS ?=
 
-run: all
-	./scripts/qemu.sh $(QEMU_OPTS)
+run: all $(if $(INITRD),,rootfs)
+	./scripts/qemu.sh -p -s $(SMP) -m $(MEM) -b $(BIOS) $(if $(APPEND),-a "$(APPEND)") \
+		$(if $(RUN_INITRD),-i $(RUN_INITRD)) $(if $(DISK),-d $(DISK))
 
 gdb: all
 	sed "s/@PORT@/$(GDBPORT)/" scripts/gdbinit.tmpl > .gdbinit
@@ -93,7 +98,7 @@ bench: kernel-rv bench-progs
 
 # Everything the tests use is built first; scripts/run-tests.sh runs the suites and prints
 # "N passed, N failed" last.
-test: all user-progs
+test: all user-progs busybox
 	./scripts/run-tests.sh
 
 deps:

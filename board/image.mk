@@ -39,3 +39,19 @@ $(KERNEL_IMAGE): kernel-rv board/image.mk $(BOARD_NAME_FILE)
 	$(Q)$(OBJCOPY) -O binary $< $@.tmp
 	@mv $@.tmp $@
 	@echo "image: $@ ($$(stat -c %s $@) bytes, load and run at $(IMAGE_LOAD_PA), BOARD=$(BOARD))"
+
+# The `make run` image: BusyBox (make busybox) and board/rootfs/init, as an initramfs.
+#   make rootfs     $(B)/rootfs.cpio
+ROOTFS_CPIO := $(B)/rootfs.cpio
+
+.PHONY: rootfs
+rootfs: $(ROOTFS_CPIO)
+
+$(ROOTFS_CPIO): $(BUSYBOX_STAMP) board/rootfs/init scripts/mkcpio.py board/image.mk
+	@mkdir -p $(dir $@)
+	$(say) CPIO $@
+	$(Q)printf '%s\n' 'dir /bin 0755 0 0' 'dir /dev 0755 0 0' 'dir /proc 0755 0 0' \
+		'dir /tmp 01777 0 0' 'file /bin/busybox $(BUSYBOX) 0755 0 0' \
+		'slink /bin/sh busybox 0777 0 0' 'file /init board/rootfs/init 0755 0 0' \
+		'nod /dev/console 0600 0 0 c 5 1' >$@.list
+	$(Q)./scripts/mkcpio.py $@.list >$@.tmp && mv $@.tmp $@ && rm -f $@.list

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 LOGDIR=build/test-logs
 mkdir -p "$LOGDIR"
 
-all_suites=(fmt host boot_configs panic_paths kernel_options gdb_backtrace uboot_go syscall_log user user_smp4)
+all_suites=(fmt host boot_configs panic_paths kernel_options gdb_backtrace uboot_go syscall_log user user_smp4 busybox busybox_smp4)
 suites=("$@")
 [ ${#suites[@]} = 0 ] && suites=("${all_suites[@]}")
 
@@ -19,6 +19,8 @@ suite_cmd() {
 	fmt) echo "scripts/fmt.sh --tap" ;;
 	user) echo "testsuite/user/run.sh" ;;
 	user_smp4) echo "testsuite/user/run.sh -s 4" ;;
+	busybox) echo "testsuite/busybox/run.sh" ;;
+	busybox_smp4) echo "testsuite/busybox/run.sh -s 4" ;;
 	*) [ -x "testsuite/boot/$1.sh" ] && echo "testsuite/boot/$1.sh" ;;
 	esac
 }

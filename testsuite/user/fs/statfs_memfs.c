@@ -23,11 +23,10 @@ int main(void)
 	int p[2];
 
 	ok(statfs("/tmp", &a) == 0, "statfs /tmp");
-	ok(a.f_type == TMPFS_MAGIC && a.f_bsize == 4096 && a.f_frsize == 4096 &&
-		   a.f_namelen == 255,
+	ok(a.f_type == TMPFS_MAGIC && a.f_bsize == 4096 && a.f_frsize == 4096 && a.f_namelen == 255,
 	   "tmpfs magic, 4 KiB blocks, names up to 255");
-	ok(a.f_blocks > 0 && a.f_bfree <= a.f_blocks && a.f_bavail == a.f_bfree &&
-		   a.f_files > 0 && a.f_ffree <= a.f_files,
+	ok(a.f_blocks > 0 && a.f_bfree <= a.f_blocks && a.f_bavail == a.f_bfree && a.f_files > 0 &&
+		   a.f_ffree <= a.f_files,
 	   "counts consistent");
 	ok(a.f_flags == 0x1020, "flags ST_VALID|ST_RELATIME (0x%lx)", (long)a.f_flags);
 

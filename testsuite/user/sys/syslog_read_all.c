@@ -36,7 +36,8 @@ int main(void)
 	int n = klogctl(3, buf, sizeof(buf));
 	ok(n > 0 && lines_ok(buf, n), "READ_ALL: lines with the <level> prefix");
 	int m = klogctl(3, buf, 200);
-	ok(m > 0 && m <= 200 && lines_ok(buf, m), "READ_ALL into 200 bytes: the newest lines whole");
+	ok(m > 0 && m <= 200 && lines_ok(buf, m),
+	   "READ_ALL into 200 bytes: the newest lines whole");
 	ok(klogctl(9, NULL, 0) >= 0, "SIZE_UNREAD");
 	ok(klogctl(0, NULL, 0) == 0 && klogctl(1, NULL, 0) == 0, "CLOSE and OPEN: 0");
 	errno = 0;

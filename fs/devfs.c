@@ -1,7 +1,7 @@
 /*
  * Character devices and /dev. Device nodes in any file system open through chrdev_ops(): mem
  * devices (1,3 null; 1,5 zero; 1,7 full; 1,8 random; 1,9 urandom), the console (5,0 tty;
- * 5,1 console) and the real-time clock (254,0 rtc0, when the board has one), numbered as on
+ * 5,1 console; 4,64 ttyS0, its UART, which can become a controlling terminal) and the real-time clock (254,0 rtc0, when the board has one), numbered as on
  * the reference Linux. /dev is a ramfs holding those nodes.
  *
  * random/urandom: a ChaCha20 keystream generator whose key is erased after each request
@@ -167,6 +167,7 @@ const struct file_ops *chrdev_ops(u32 rdev)
 		return &random_ops;
 	case MKDEV(5, 0):
 	case MKDEV(5, 1):
+	case MKDEV(4, 64):
 		return &tty_console_ops;
 	case MKDEV(254, 0):
 		return &rtc_file_ops;
@@ -180,9 +181,11 @@ static const struct {
 	u32 mode;
 	u32 rdev;
 } dev_nodes[] = {
-	{"null", 0666, MKDEV(1, 3)},	{"zero", 0666, MKDEV(1, 5)},	{"full", 0666, MKDEV(1, 7)},
-	{"random", 0666, MKDEV(1, 8)},	{"urandom", 0666, MKDEV(1, 9)}, {"tty", 0666, MKDEV(5, 0)},
-	{"console", 0600, MKDEV(5, 1)}, {"rtc0", 0600, MKDEV(254, 0)},
+	{"null", 0666, MKDEV(1, 3)},	{"zero", 0666, MKDEV(1, 5)},
+	{"full", 0666, MKDEV(1, 7)},	{"random", 0666, MKDEV(1, 8)},
+	{"urandom", 0666, MKDEV(1, 9)}, {"tty", 0666, MKDEV(5, 0)},
+	{"console", 0600, MKDEV(5, 1)}, {"ttyS0", 0660, MKDEV(4, 64)},
+	{"rtc0", 0600, MKDEV(254, 0)},
 };
 
 struct super_block *devfs_create_sb(void)

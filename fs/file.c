@@ -407,6 +407,7 @@ size_t vfs_ioctl_argsize(unsigned int cmd, int *dir)
 		*dir = 1;
 		return sizeof(struct winsize);
 	case TIOCGPGRP:
+	case TIOCGSID:
 	case FIONREAD:
 		*dir = 2;
 		return sizeof(int);

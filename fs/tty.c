@@ -18,6 +18,7 @@
 #include "sched/wait.h"
 #include "string.h"
 #include "uapi/ioctl.h"
+#include "uapi/signal.h"
 
 #define TTY_LINE_MAX 4096
 
@@ -28,7 +29,6 @@ static char line[TTY_LINE_MAX];	   /* [tty_lock] cooked input not yet read */
 static size_t line_len;		   /* [tty_lock] */
 static size_t line_ready;	   /* [tty_lock] bytes that complete lines (readable) */
 static bool eof_mark;		   /* [tty_lock] a ^D ended the last ready part */
-static int tty_pgrp = 1;	   /* [tty_lock] TIOCGPGRP/TIOCSPGRP */
 static struct winsize tty_winsize; /* [tty_lock] 0x0 as a serial console reports */
 
 /* The reference Linux serial console's settings (TCGETS there): ICRNL|IXON, OPOST|ONLCR,
@@ -141,6 +141,10 @@ static ssize_t tty_read(struct file *f, const struct iobuf *b, size_t len, u64 *
 		ssize_t n;
 		int err;
 
+		/* A background group may not read; through /dev/console Linux does not check. */
+		err = f->inode->rdev == MKDEV(5, 1) ? 0 : tty_job_check(SIGTTIN);
+		if (err)
+			return err;
 		mutex_lock(&tty_read_mutex);
 		spin_lock(&tty_lock);
 		if (tty_pump_locked()) {
@@ -183,6 +187,14 @@ static long tty_ioctl(struct file *f, unsigned int cmd, void *karg)
 {
 	long r = 0;
 
+	if (tty_job_ioctl(cmd, karg, &r))
+		return r;
+	if (cmd == TCSETS || cmd == TCSETSW || cmd == TCSETSF) {
+		r = tty_job_check(SIGTTOU); /* a background group may not change the settings */
+		if (r)
+			return r;
+	}
+
 	spin_lock(&tty_lock);
 	switch (cmd) {
 	case TCGETS:
@@ -201,18 +213,9 @@ static long tty_ioctl(struct file *f, unsigned int cmd, void *karg)
 	case TIOCSWINSZ:
 		memcpy(&tty_winsize, karg, sizeof(tty_winsize));
 		break;
-	case TIOCGPGRP:
-		*(int *)karg = tty_pgrp;
-		break;
-	case TIOCSPGRP:
-		tty_pgrp = *(int *)karg;
-		break;
 	case FIONREAD:
 		tty_pump_locked();
 		*(int *)karg = (int)line_ready;
-		break;
-	case TIOCSCTTY:
-	case TIOCNOTTY:
 		break;
 	default:
 		r = -ENOTTY;
@@ -235,7 +238,7 @@ static u32 tty_readiness(struct file *f, struct wait_queue **wq)
 static int tty_open(struct inode *inode, struct file *f)
 {
 	f->fmode |= FMODE_STREAM;
-	return 0;
+	return tty_job_open(inode->rdev, (int)f->flags);
 }
 
 const struct file_ops tty_console_ops = {

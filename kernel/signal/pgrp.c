@@ -129,6 +129,7 @@ long do_setsid(void)
 		ret = -EPERM;
 	} else {
 		me->sid = me->pgid = me->pid;
+		me->tty = false; /* a new session has no controlling terminal */
 		ret = me->pid;
 	}
 	spin_unlock(&tasklist_lock);
@@ -164,12 +165,54 @@ static void orphan_walk(struct orphan_walk *w)
 		for_each_proc(init_proc, orphan_look, w);
 }
 
-static void hup_cont(struct proc *p, void *arg)
+struct pgrp_sig {
+	int pgid, sig, sig2;
+};
+
+static void pgrp_signal_one(struct proc *p, void *arg)
 {
-	if (p->pgid == *(int *)arg && !p->zombie) {
-		send_signal_proc(p, SIGHUP, NULL);
-		send_signal_proc(p, SIGCONT, NULL);
+	struct pgrp_sig *w = arg;
+
+	if (p->pgid == w->pgid && !p->zombie) {
+		send_signal_proc(p, w->sig, NULL);
+		if (w->sig2)
+			send_signal_proc(p, w->sig2, NULL);
 	}
+}
+
+void pgrp_signal(int pgid, int sig, int sig2)
+{
+	struct pgrp_sig w = {pgid, sig, sig2};
+
+	assert_held(&tasklist_lock);
+	if (init_proc)
+		for_each_proc(init_proc, pgrp_signal_one, &w);
+}
+
+struct pgrp_sid {
+	int id, sid_by_pgid, sid_by_pid;
+};
+
+static void pgrp_sid_one(struct proc *p, void *arg)
+{
+	struct pgrp_sid *w = arg;
+
+	if (p->zombie)
+		return;
+	if (p->pgid == w->id)
+		w->sid_by_pgid = p->sid;
+	if (p->pid == w->id)
+		w->sid_by_pid = p->sid;
+}
+
+int pgrp_session(int pgid)
+{
+	struct pgrp_sid w = {pgid, -1, -1};
+
+	assert_held(&tasklist_lock);
+	if (init_proc)
+		for_each_proc(init_proc, pgrp_sid_one, &w);
+	return w.sid_by_pgid >= 0 ? w.sid_by_pgid : w.sid_by_pid;
 }
 
 void pgrp_orphan_check(struct proc *p, struct proc *parent)
@@ -184,17 +227,25 @@ void pgrp_orphan_check(struct proc *p, struct proc *parent)
 	if (!parent || parent->pgid == p->pgid || parent->sid != p->sid)
 		return;
 	orphan_walk(&w);
-	if (!w.linked && w.stopped && init_proc)
-		for_each_proc(init_proc, hup_cont, &w.pgid);
+	if (!w.linked && w.stopped)
+		pgrp_signal(w.pgid, SIGHUP, SIGCONT);
+}
+
+bool pgrp_orphaned_locked(struct proc *p)
+{
+	struct orphan_walk w = {.pgid = p->pgid};
+
+	assert_held(&tasklist_lock);
+	orphan_walk(&w);
+	return !w.linked;
 }
 
 bool pgrp_orphaned(struct proc *p)
 {
-	struct orphan_walk w = {0};
+	bool r;
 
 	spin_lock(&tasklist_lock);
-	w.pgid = p->pgid;
-	orphan_walk(&w);
+	r = pgrp_orphaned_locked(p);
 	spin_unlock(&tasklist_lock);
-	return !w.linked;
+	return r;
 }

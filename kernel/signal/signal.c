@@ -261,6 +261,17 @@ static bool sig_fatal(struct sighand *sh, int sig)
 	       !sig_default_stops(sig);
 }
 
+bool signal_ignored_or_blocked(struct task *t, int sig)
+{
+	bool r;
+
+	spin_lock(&siglock);
+	r = (t->sig.blocked & sigbit(sig)) ||
+	    (t->sighand && t->sighand->action[sig - 1].handler == SIG_IGN);
+	spin_unlock(&siglock);
+	return r;
+}
+
 static void group_exit_locked(struct proc *p, int sig)
 {
 	spin_lock(&p->lock);

@@ -124,8 +124,28 @@ void pgrp_orphan_check(struct proc *p, struct proc *parent);
 /*
  * pgrp_orphaned - true if @p's process group is orphaned: its SIGTSTP, SIGTTIN and SIGTTOU
  * with the default action are then discarded rather than stopping it. Takes tasklist_lock.
+ * pgrp_orphaned_locked - the same for a caller that holds tasklist_lock.
  */
 bool pgrp_orphaned(struct proc *p);
+bool pgrp_orphaned_locked(struct proc *p);
+
+/*
+ * pgrp_signal - send @sig, then @sig2 unless 0, to every live process of group @pgid, from the
+ * kernel (SI_KERNEL). Context: caller holds tasklist_lock.
+ */
+void pgrp_signal(int pgid, int sig, int sig2);
+
+/*
+ * pgrp_session - the session of process group @pgid (or, as Linux's TIOCSPGRP, of the process
+ * with that pid when no group has the number); -1 if neither exists. Context: [T] held.
+ */
+int pgrp_session(int pgid);
+
+/*
+ * signal_ignored_or_blocked - does @t block @sig, or has its group SIG_IGN for it? (the
+ * terminal's job-control checks). Context: process; takes siglock.
+ */
+bool signal_ignored_or_blocked(struct task *t, int sig);
 
 /* proc_find - the process (live or zombie) with @pid, or NULL. Caller holds tasklist_lock. */
 struct proc *proc_find(int pid);

@@ -152,6 +152,7 @@ static void clone_make_visible(struct task *child, struct proc *cp, const struct
 		cp->creator_tid = (a->flags & CLONE_PARENT) ? 0 : parent->tid;
 		cp->pgid = pp->pgid;
 		cp->sid = pp->sid;
+		cp->tty = pp->tty;
 		cp->exit_signal = (a->flags & CLONE_PARENT) ? pp->exit_signal : a->exit_signal;
 		/* The exit signal stands while the parent runs the program that chose it. */
 		cp->parent_exec_id =

@@ -3,6 +3,7 @@
 #include "boot/boot.h"
 #include "errno.h"
 #include "fs/fdtable.h"
+#include "fs/tty.h"
 #include "futex/futex.h"
 #include "mm/mm.h"
 #include "mm/uaccess.h"
@@ -122,6 +123,7 @@ static bool proc_become_zombie(struct proc *p, int status)
 	spin_lock(&tasklist_lock);
 	reparent_children(p, &dead);
 	pgrp_orphan_check(p, NULL);
+	tty_leader_exit(p);
 	p->exit_status = p->group_exiting ? p->group_status : status;
 	p->zombie = true;
 	parent = p->parent;

@@ -49,9 +49,10 @@ struct proc {
 	int creator_tid;	   /* [T] the parent's thread that made it (__WNOTHREAD) */
 	bool child_subreaper;	   /* [T] PR_SET_CHILD_SUBREAPER: adopts orphaned descendants */
 	struct pidref *pidref;	   /* [T] what pidfds of this process point to (pidfd.h) */
-	struct task *group_exec_task;	/* [P] execve is ending the other threads (de_thread) */
-	struct wait_queue thread_exit;	/* a thread of this group exited (de_thread waits) */
-	int pgid, sid;			/* [T] */
+	struct task *group_exec_task;  /* [P] execve is ending the other threads (de_thread) */
+	struct wait_queue thread_exit; /* a thread of this group exited (de_thread waits) */
+	int pgid, sid;		       /* [T] */
+	bool tty; /* [T] the console is its controlling terminal (fs/tty_job.c) */
 	struct wait_queue child_exit;	/* a child of this proc changed state */
 	u64 utime_ticks, stime_ticks;	/* [a] CPU time of exited and live threads */
 	u64 cutime_ticks, cstime_ticks; /* [T] of reaped children */

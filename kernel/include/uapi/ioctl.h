@@ -17,6 +17,7 @@
 #define FIONREAD   0x541B
 #define FIONBIO	   0x5421
 #define TIOCNOTTY  0x5422
+#define TIOCGSID   0x5429
 #define FIONCLEX   0x5450
 #define FIOCLEX	   0x5451
 

@@ -29,8 +29,12 @@ int main(void)
 	ok(fd >= 0, "open");
 	ok(ioctl(fd, RTC_RD_TIME, &rt) == 0, "RTC_RD_TIME");
 	now = time(NULL);
-	tm = (struct tm){.tm_sec = rt.tm_sec, .tm_min = rt.tm_min, .tm_hour = rt.tm_hour,
-			 .tm_mday = rt.tm_mday, .tm_mon = rt.tm_mon, .tm_year = rt.tm_year};
+	tm = (struct tm){.tm_sec = rt.tm_sec,
+			 .tm_min = rt.tm_min,
+			 .tm_hour = rt.tm_hour,
+			 .tm_mday = rt.tm_mday,
+			 .tm_mon = rt.tm_mon,
+			 .tm_year = rt.tm_year};
 	diff = (long)(timegm(&tm) - now);
 	ok(diff >= -2 && diff <= 2, "the clock's date is within 2 s of time()");
 	ok(rt.tm_year >= 120 && rt.tm_mon >= 0 && rt.tm_mon <= 11 && rt.tm_mday >= 1 &&

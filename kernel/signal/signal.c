@@ -420,6 +420,8 @@ void send_sig_self(int sig)
 {
 	struct ksiginfo info;
 
+	if (!current->proc)
+		return; /* a kernel task (the in-kernel tests' pipes): nobody to signal */
 	user_info(&info, sig, SI_USER);
 	spin_lock(&tasklist_lock);
 	send_signal_proc(current->proc, sig, &info);

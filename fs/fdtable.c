@@ -4,6 +4,7 @@
 #include "errno.h"
 #include "mm/kmalloc.h"
 #include "printk.h"
+#include "refcount.h"
 #include "sched/cpu.h"
 #include "string.h"
 #include "task/task.h"
@@ -109,12 +110,12 @@ struct files_struct *files_dup(struct files_struct *old)
 
 void files_get(struct files_struct *fs)
 {
-	__atomic_add_fetch(&fs->refcount, 1, __ATOMIC_RELAXED);
+	ref_get(&fs->refcount);
 }
 
 void files_put(struct files_struct *fs)
 {
-	if (__atomic_sub_fetch(&fs->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+	if (!ref_put(&fs->refcount))
 		return;
 	for (int i = 0; i < fs->size; i++)
 		fput(fs->fd[i]);
@@ -323,12 +324,12 @@ struct fs_struct *fs_dup(struct fs_struct *old)
 
 void fs_get(struct fs_struct *fs)
 {
-	__atomic_add_fetch(&fs->refcount, 1, __ATOMIC_RELAXED);
+	ref_get(&fs->refcount);
 }
 
 void fs_put(struct fs_struct *fs)
 {
-	if (__atomic_sub_fetch(&fs->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+	if (!ref_put(&fs->refcount))
 		return;
 	path_put(&fs->root);
 	path_put(&fs->cwd);

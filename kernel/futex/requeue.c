@@ -1,9 +1,6 @@
 /* FUTEX_REQUEUE and FUTEX_CMP_REQUEUE (the non-PI requeue of Linux). */
 #include "errno.h"
 #include "futex/internal.h"
-#include "mm/uaccess.h"
-#include "sched/cpu.h"
-#include "task/task.h"
 
 /* FUTEX_CMP_REQUEUE's read of the word at uaddr1 (into *@cur) under both bucket locks. */
 static int requeue_read(struct mm *mm, uaddr_t uaddr, void *cur)

@@ -1,7 +1,6 @@
 /* FUTEX_WAIT(_BITSET), FUTEX_WAKE(_BITSET) and FUTEX_WAKE_OP. */
 #include "errno.h"
 #include "futex/internal.h"
-#include "mm/mm.h"
 #include "mm/uaccess.h"
 #include "sched/cpu.h"
 #include "task/task.h"

@@ -4,6 +4,7 @@
 #include "errno.h"
 #include "mm/kmalloc.h"
 #include "printk.h"
+#include "refcount.h"
 #include "sched/cpu.h"
 #include "string.h"
 #include "task/task.h"
@@ -83,6 +84,24 @@ static bool cloexec_locked(struct files_struct *fs, int fd)
 	return fs->cloexec[fd / BITS_PER_LONG] & (1UL << (fd % BITS_PER_LONG));
 }
 
+/* True if @fd is an open fd of @fs. Caller holds fs->lock. */
+static bool fd_open_locked(struct files_struct *fs, int fd)
+{
+	return fd >= 0 && fd < fs->size && fs->fd[fd];
+}
+
+/* Take open fd @fd out of @fs; returns its file (the table's reference). Caller holds fs->lock. */
+static struct file *fd_take_locked(struct files_struct *fs, int fd)
+{
+	struct file *f = fs->fd[fd];
+
+	fs->fd[fd] = NULL;
+	set_cloexec_locked(fs, fd, false);
+	if (fd < fs->next)
+		fs->next = fd;
+	return f;
+}
+
 struct files_struct *files_dup(struct files_struct *old)
 {
 	struct files_struct *fs = files_create();
@@ -109,12 +128,12 @@ struct files_struct *files_dup(struct files_struct *old)
 
 void files_get(struct files_struct *fs)
 {
-	__atomic_add_fetch(&fs->refcount, 1, __ATOMIC_RELAXED);
+	ref_get(&fs->refcount);
 }
 
 void files_put(struct files_struct *fs)
 {
-	if (__atomic_sub_fetch(&fs->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+	if (!ref_put(&fs->refcount))
 		return;
 	for (int i = 0; i < fs->size; i++)
 		fput(fs->fd[i]);
@@ -160,7 +179,7 @@ struct file *fd_get(struct files_struct *fs, int fd)
 	struct file *f = NULL;
 
 	spin_lock(&fs->lock);
-	if (fd >= 0 && fd < fs->size && fs->fd[fd]) {
+	if (fd_open_locked(fs, fd)) {
 		f = fs->fd[fd];
 		fget(f);
 	}
@@ -173,15 +192,11 @@ int fd_close(struct files_struct *fs, int fd)
 	struct file *f;
 
 	spin_lock(&fs->lock);
-	if (fd < 0 || fd >= fs->size || !fs->fd[fd]) {
+	if (!fd_open_locked(fs, fd)) {
 		spin_unlock(&fs->lock);
 		return -EBADF;
 	}
-	f = fs->fd[fd];
-	fs->fd[fd] = NULL;
-	set_cloexec_locked(fs, fd, false);
-	if (fd < fs->next)
-		fs->next = fd;
+	f = fd_take_locked(fs, fd);
 	spin_unlock(&fs->lock);
 	fput(f);
 	return 0;
@@ -198,7 +213,7 @@ int fd_dup3(struct files_struct *fs, int oldfd, int newfd, int flags)
 	if (newfd < 0 || newfd >= RLIMIT_NOFILE_DEFAULT)
 		return -EBADF;
 	spin_lock(&fs->lock);
-	if (oldfd < 0 || oldfd >= fs->size || !fs->fd[oldfd]) {
+	if (!fd_open_locked(fs, oldfd)) {
 		spin_unlock(&fs->lock);
 		return -EBADF;
 	}
@@ -234,7 +249,7 @@ int fd_get_cloexec(struct files_struct *fs, int fd)
 	int r = -EBADF;
 
 	spin_lock(&fs->lock);
-	if (fd >= 0 && fd < fs->size && fs->fd[fd])
+	if (fd_open_locked(fs, fd))
 		r = cloexec_locked(fs, fd) ? FD_CLOEXEC : 0;
 	spin_unlock(&fs->lock);
 	return r;
@@ -245,7 +260,7 @@ int fd_set_cloexec(struct files_struct *fs, int fd, bool on)
 	int r = -EBADF;
 
 	spin_lock(&fs->lock);
-	if (fd >= 0 && fd < fs->size && fs->fd[fd]) {
+	if (fd_open_locked(fs, fd)) {
 		set_cloexec_locked(fs, fd, on);
 		r = 0;
 	}
@@ -262,13 +277,8 @@ void files_close_on_exec(struct files_struct *fs)
 		for (; fd < fs->size; fd++)
 			if (fs->fd[fd] && cloexec_locked(fs, fd))
 				break;
-		if (fd < fs->size) {
-			f = fs->fd[fd];
-			fs->fd[fd] = NULL;
-			set_cloexec_locked(fs, fd, false);
-			if (fd < fs->next)
-				fs->next = fd;
-		}
+		if (fd < fs->size)
+			f = fd_take_locked(fs, fd);
 		spin_unlock(&fs->lock);
 		if (!f)
 			return;
@@ -323,32 +333,35 @@ struct fs_struct *fs_dup(struct fs_struct *old)
 
 void fs_get(struct fs_struct *fs)
 {
-	__atomic_add_fetch(&fs->refcount, 1, __ATOMIC_RELAXED);
+	ref_get(&fs->refcount);
 }
 
 void fs_put(struct fs_struct *fs)
 {
-	if (__atomic_sub_fetch(&fs->refcount, 1, __ATOMIC_ACQ_REL) != 0)
+	if (!ref_put(&fs->refcount))
 		return;
 	path_put(&fs->root);
 	path_put(&fs->cwd);
 	kfree(fs);
 }
 
-void fs_get_root(struct fs_struct *fs, struct path *p)
+/* A referenced copy of @fs's root (@root) or cwd into *@p. Takes fs->lock. */
+static void fs_get_path(struct fs_struct *fs, bool root, struct path *p)
 {
 	spin_lock(&fs->lock);
-	*p = fs->root;
+	*p = root ? fs->root : fs->cwd;
 	path_get(p);
 	spin_unlock(&fs->lock);
 }
 
+void fs_get_root(struct fs_struct *fs, struct path *p)
+{
+	fs_get_path(fs, true, p);
+}
+
 void fs_get_cwd(struct fs_struct *fs, struct path *p)
 {
-	spin_lock(&fs->lock);
-	*p = fs->cwd;
-	path_get(p);
-	spin_unlock(&fs->lock);
+	fs_get_path(fs, false, p);
 }
 
 u32 fs_umask(struct fs_struct *fs, u32 mask)
@@ -380,15 +393,21 @@ static void set_fs_path(struct path *p, bool root)
 	path_put(&old);
 }
 
-int vfs_chdir(const char *path)
+/* chdir (@root false) or chroot to the directory @path. 0 or the walk's errors. */
+static int set_fs_path_at(const char *path, bool root)
 {
 	struct path p;
 	int err = path_lookupat(AT_FDCWD, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p);
 
 	if (err)
 		return err;
-	set_fs_path(&p, false);
+	set_fs_path(&p, root);
 	return 0;
+}
+
+int vfs_chdir(const char *path)
+{
+	return set_fs_path_at(path, false);
 }
 
 int vfs_fchdir(struct file *f)
@@ -404,13 +423,7 @@ int vfs_fchdir(struct file *f)
 
 int vfs_chroot(const char *path)
 {
-	struct path p;
-	int err = path_lookupat(AT_FDCWD, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p);
-
-	if (err)
-		return err;
-	set_fs_path(&p, true);
-	return 0;
+	return set_fs_path_at(path, true);
 }
 
 ssize_t vfs_getcwd(char *buf, size_t size)

@@ -13,29 +13,37 @@ static u32 cur_umask(void)
 	return fs ? fs->umask : 022;
 }
 
-int vfs_create_child(const struct path *dir, const char *name, size_t len, u32 mode, u32 rdev,
-		     const char *target, struct dentry **out)
+/*
+ * Begin making @name in @dir: a new dentry for it, returned with dcache_lock held once @dir is
+ * known to be alive and @name free; else ERR_PTR(-ENOMEM, -ENOENT (dir removed) or -EEXIST)
+ * with nothing held. new_child_done() ends it.
+ */
+static struct dentry *new_child_start(const struct path *dir, const char *name, size_t len)
 {
-	struct inode *di = dir->dentry->inode;
-	const struct inode_ops *ops = di->iops;
 	struct dentry *d = dentry_alloc(dir->dentry, name, len);
-	int err;
+	int err = 0;
 
 	if (!d)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	spin_lock(&dcache_lock);
 	if (dir->dentry->flags & D_DEAD)
 		err = -ENOENT;
 	else if (d_lookup_locked(dir->dentry, name, len))
 		err = -EEXIST;
-	else if (!ops)
-		err = -EPERM;
-	else if (S_ISDIR(mode))
-		err = ops->mkdir ? ops->mkdir(di, d, mode) : -EPERM;
-	else if (S_ISLNK(mode))
-		err = ops->symlink ? ops->symlink(di, d, target) : -EPERM;
-	else
-		err = ops->create ? ops->create(di, d, mode, rdev) : -EPERM;
+	if (!err)
+		return d;
+	spin_unlock(&dcache_lock);
+	dput(d);
+	return ERR_PTR(err);
+}
+
+/*
+ * End new_child_start(): if @err is 0, @d (which the fs has filled) joins the tree; drops
+ * dcache_lock; the reference to @d goes to *@out on success if @out, else it is put.
+ * Returns @err.
+ */
+static int new_child_done(struct dentry *d, int err, struct dentry **out)
+{
 	if (!err)
 		d_add_locked(d);
 	spin_unlock(&dcache_lock);
@@ -46,6 +54,40 @@ int vfs_create_child(const struct path *dir, const char *name, size_t len, u32 m
 	return err;
 }
 
+int vfs_create_child(const struct path *dir, const char *name, size_t len, u32 mode, u32 rdev,
+		     const char *target, struct dentry **out)
+{
+	struct inode *di = dir->dentry->inode;
+	const struct inode_ops *ops = di->iops;
+	struct dentry *d = new_child_start(dir, name, len);
+	int err;
+
+	if (IS_ERR(d))
+		return (int)PTR_ERR(d);
+	if (!ops)
+		err = -EPERM;
+	else if (S_ISDIR(mode))
+		err = ops->mkdir ? ops->mkdir(di, d, mode) : -EPERM;
+	else if (S_ISLNK(mode))
+		err = ops->symlink ? ops->symlink(di, d, target) : -EPERM;
+	else
+		err = ops->create ? ops->create(di, d, mode, rdev) : -EPERM;
+	return new_child_done(d, err, out);
+}
+
+/* The parent of a name to be made: 0 (pw_done it), -EEXIST for "/", "." or "..", or the
+ * errors of path_parentat. */
+static int new_name_parent(int dirfd, const char *path, struct parent_walk *pw)
+{
+	int err = path_parentat(dirfd, path, 0, pw);
+
+	if (!err && pw->type != LAST_NORM) {
+		pw_done(pw);
+		err = -EEXIST;
+	}
+	return err;
+}
+
 /* Shared tail of mkdir/mknod/symlink: create the last component of @path. */
 static int create_at(int dirfd, const char *path, u32 mode, u32 rdev, const char *target)
 {
@@ -53,13 +95,9 @@ static int create_at(int dirfd, const char *path, u32 mode, u32 rdev, const char
 	struct path existing;
 	int err;
 
-	err = path_parentat(dirfd, path, 0, &pw);
+	err = new_name_parent(dirfd, path, &pw);
 	if (err)
 		return err;
-	if (pw.type != LAST_NORM) {
-		err = -EEXIST;
-		goto out;
-	}
 	if (pw.trailing_slash && !S_ISDIR(mode)) {
 		/* "name/" can only make a directory: EEXIST if taken, else ENOENT */
 		err = lookup_child_raw(&pw.parent, pw.last, pw.last_len, &existing);
@@ -130,29 +168,20 @@ int vfs_linkat(int odirfd, const char *opath, int ndirfd, const char *npath, int
 		err = -EPERM;
 		goto out_old;
 	}
-	err = path_parentat(ndirfd, npath, 0, &pw);
+	err = new_name_parent(ndirfd, npath, &pw);
 	if (err)
 		goto out_old;
-	if (pw.type != LAST_NORM) {
-		err = -EEXIST;
-		goto out_pw;
-	}
 	if (pw.parent.mnt != old.mnt) {
 		err = -EXDEV;
 		goto out_pw;
 	}
 	di = pw.parent.dentry->inode;
-	d = dentry_alloc(pw.parent.dentry, pw.last, pw.last_len);
-	if (!d) {
-		err = -ENOMEM;
+	d = new_child_start(&pw.parent, pw.last, pw.last_len);
+	if (IS_ERR(d)) {
+		err = (int)PTR_ERR(d);
 		goto out_pw;
 	}
-	spin_lock(&dcache_lock);
-	if (pw.parent.dentry->flags & D_DEAD)
-		err = -ENOENT;
-	else if (d_lookup_locked(pw.parent.dentry, pw.last, pw.last_len))
-		err = -EEXIST;
-	else if (pw.trailing_slash)
+	if (pw.trailing_slash)
 		err = -ENOENT;
 	else if (old.dentry->inode->nlink == 0)
 		err = -ENOENT;
@@ -160,10 +189,7 @@ int vfs_linkat(int odirfd, const char *opath, int ndirfd, const char *npath, int
 		err = -EPERM;
 	else
 		err = di->iops->link(old.dentry->inode, di, d);
-	if (!err)
-		d_add_locked(d);
-	spin_unlock(&dcache_lock);
-	dput(d);
+	new_child_done(d, err, NULL);
 out_pw:
 	pw_done(&pw);
 out_old:
@@ -171,65 +197,44 @@ out_old:
 	return err;
 }
 
-static int do_rmdir(struct parent_walk *pw)
+/*
+ * rmdir (@dir) or unlink of @pw's last component: Linux's checks in Linux's order (the victim's
+ * type first, under dcache_lock), then the fs's rmdir or unlink; the dentry leaves the tree.
+ */
+static int remove_child(struct parent_walk *pw, bool dir)
 {
 	struct inode *di = pw->parent.dentry->inode;
+	int (*remove)(struct inode *, struct dentry *) = NULL;
 	struct path v;
 	int err;
 
-	if (pw->type == LAST_DOT)
-		return -EINVAL;
-	if (pw->type == LAST_DOTDOT)
-		return -ENOTEMPTY;
-	if (pw->type == LAST_ROOT)
-		return -EBUSY;
+	if (pw->type != LAST_NORM) {
+		if (!dir)
+			return -EISDIR;
+		if (pw->type == LAST_DOT)
+			return -EINVAL;
+		return pw->type == LAST_DOTDOT ? -ENOTEMPTY : -EBUSY; /* "..", or "/" */
+	}
+	if (di->iops)
+		remove = dir ? di->iops->rmdir : di->iops->unlink;
 	err = lookup_child_raw(&pw->parent, pw->last, pw->last_len, &v);
 	if (err)
 		return err;
 	spin_lock(&dcache_lock);
-	if (!S_ISDIR(v.dentry->inode->mode))
+	if (S_ISDIR(v.dentry->inode->mode) != dir)
+		err = dir ? -ENOTDIR : -EISDIR;
+	else if (!dir && pw->trailing_slash)
 		err = -ENOTDIR;
 	else if (!(v.dentry->flags & D_INTREE))
 		err = -ENOENT;
 	else if (v.dentry->mounted)
 		err = -EBUSY;
-	else if (!list_empty(&v.dentry->children))
+	else if (dir && !list_empty(&v.dentry->children))
 		err = -ENOTEMPTY;
-	else if (!di->iops || !di->iops->rmdir)
+	else if (!remove)
 		err = -EPERM;
 	else
-		err = di->iops->rmdir(di, v.dentry);
-	if (!err)
-		d_drop_locked(v.dentry);
-	spin_unlock(&dcache_lock);
-	path_put(&v);
-	return err;
-}
-
-static int do_unlink(struct parent_walk *pw)
-{
-	struct inode *di = pw->parent.dentry->inode;
-	struct path v;
-	int err;
-
-	if (pw->type != LAST_NORM)
-		return -EISDIR;
-	err = lookup_child_raw(&pw->parent, pw->last, pw->last_len, &v);
-	if (err)
-		return err;
-	spin_lock(&dcache_lock);
-	if (S_ISDIR(v.dentry->inode->mode))
-		err = -EISDIR;
-	else if (pw->trailing_slash)
-		err = -ENOTDIR;
-	else if (!(v.dentry->flags & D_INTREE))
-		err = -ENOENT;
-	else if (v.dentry->mounted)
-		err = -EBUSY;
-	else if (!di->iops || !di->iops->unlink)
-		err = -EPERM;
-	else
-		err = di->iops->unlink(di, v.dentry);
+		err = remove(di, v.dentry);
 	if (!err)
 		d_drop_locked(v.dentry);
 	spin_unlock(&dcache_lock);
@@ -247,7 +252,7 @@ int vfs_unlinkat(int dirfd, const char *path, int flags)
 	err = path_parentat(dirfd, path, 0, &pw);
 	if (err)
 		return err;
-	err = (flags & AT_REMOVEDIR) ? do_rmdir(&pw) : do_unlink(&pw);
+	err = remove_child(&pw, flags & AT_REMOVEDIR);
 	pw_done(&pw);
 	return err;
 }
@@ -315,6 +320,13 @@ int vfs_ftruncate(struct file *f, s64 len)
 	return do_truncate(f->inode, len);
 }
 
+/* The walk flags of an *at call's AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH. */
+static unsigned int at_lookup_flags(int flags)
+{
+	return ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
+	       ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0);
+}
+
 int vfs_fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 {
 	struct path p;
@@ -323,10 +335,7 @@ int vfs_fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = path_lookupat(dirfd, path,
-			    ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
-				    ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0),
-			    &p);
+	err = path_lookupat(dirfd, path, at_lookup_flags(flags), &p);
 	if (err)
 		return err;
 	inode = p.dentry->inode;
@@ -351,10 +360,7 @@ int vfs_faccessat(int dirfd, const char *path, int mode, int flags)
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	err = path_lookupat(dirfd, path,
-			    ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
-				    ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0),
-			    &p);
+	err = path_lookupat(dirfd, path, at_lookup_flags(flags), &p);
 	if (err)
 		return err;
 	/* root may do anything, except run a file with no execute bit at all */
@@ -391,10 +397,7 @@ int vfs_stat(int dirfd, const char *path, int flags, struct kstat *st)
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
 		return -EINVAL;
-	err = path_lookupat(dirfd, path,
-			    ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
-				    ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0),
-			    &p);
+	err = path_lookupat(dirfd, path, at_lookup_flags(flags), &p);
 	if (err)
 		return err;
 	vfs_getattr(p.dentry->inode, st);

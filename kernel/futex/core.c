@@ -161,6 +161,67 @@ void futex_unlock_pair(struct futex_bucket *a, struct futex_bucket *b)
 	futex_unlock(a);
 }
 
+/* ---- two futexes at once ---- */
+
+/* Resolve the fault that stopped a locked access to @uaddr. 0 or -EFAULT; no spinlock held. */
+static int pair_fault_in(struct mm *mm, uaddr_t uaddr, bool write)
+{
+	u32 val;
+
+	if (write)
+		return vm_fault(mm, uaddr, VM_WRITE) ? -EFAULT : 0;
+	return get_user_u32(&val, uaddr) ? -EFAULT : 0;
+}
+
+int futex_pair_lock(struct futex_pair *fp, uaddr_t uaddr1, uaddr_t uaddr2, unsigned int flags,
+		    const struct futex_pair_access *acc)
+{
+	struct mm *mm = current->mm;
+	bool write2 = acc && acc->write2;
+	uaddr_t uaddr = write2 ? uaddr2 : uaddr1;
+	int err;
+
+retry:
+	err = futex_key_get(uaddr1, flags, false, &fp->key1);
+	if (err)
+		return err;
+	err = futex_key_get(uaddr2, flags, write2, &fp->key2);
+	if (err)
+		goto out_key1;
+	fp->hb1 = futex_hash(&fp->key1);
+	fp->hb2 = futex_hash(&fp->key2);
+	for (;;) {
+		futex_lock_pair(fp->hb1, fp->hb2);
+		err = acc ? acc->fn(mm, uaddr, acc->arg) : 0;
+		if (err != -EFAULT)
+			break;
+		futex_unlock_pair(fp->hb1, fp->hb2);
+		err = pair_fault_in(mm, uaddr, write2);
+		if (err)
+			goto out_keys;
+		if (flags & FUTEX_F_SHARED) {
+			futex_key_put(&fp->key2);
+			futex_key_put(&fp->key1);
+			goto retry;
+		}
+	}
+	if (!err)
+		return 0;
+	futex_unlock_pair(fp->hb1, fp->hb2);
+out_keys:
+	futex_key_put(&fp->key2);
+out_key1:
+	futex_key_put(&fp->key1);
+	return err;
+}
+
+void futex_pair_unlock(struct futex_pair *fp)
+{
+	futex_unlock_pair(fp->hb1, fp->hb2);
+	futex_key_put(&fp->key2);
+	futex_key_put(&fp->key1);
+}
+
 /* ---- queue entries ---- */
 
 void futex_queue(struct futex_q *q, struct futex_bucket *hb)

@@ -125,6 +125,45 @@ int futex_read_locked(struct mm *mm, uaddr_t uaddr, u32 *val);
 int futex_op_locked(struct mm *mm, uaddr_t uaddr, unsigned int op, u32 oparg, u32 *old);
 
 /*
+ * Two futexes worked on together (FUTEX_REQUEUE, FUTEX_CMP_REQUEUE, FUTEX_WAKE_OP): the keys
+ * of both words and their buckets, held from futex_pair_lock() to futex_pair_unlock().
+ */
+struct futex_pair {
+	struct futex_key key1, key2;
+	struct futex_bucket *hb1, *hb2;
+};
+
+/*
+ * The access an operation makes to one of its two words while both buckets are held: @fn gets
+ * current's mm, the word's address and @arg; it must not fault (futex_read_locked,
+ * futex_op_locked) and returns 0, -EFAULT if the page is not there right now, or an error of
+ * its own that ends the operation. With @write2 it writes the word at uaddr2 (whose key is then
+ * taken for writing), else it reads the word at uaddr1.
+ */
+struct futex_pair_access {
+	int (*fn)(struct mm *mm, uaddr_t uaddr, void *arg);
+	void *arg;
+	bool write2;
+};
+
+/*
+ * futex_pair_lock - look up the keys of the words at @uaddr1 and @uaddr2 (@flags as for
+ * futex_key_get), lock both buckets (futex_lock_pair) and, with @acc, make its access under
+ * them. If the access faults, the locks are dropped, the fault is resolved (a read of uaddr1 or
+ * a write fault on uaddr2) and the access is tried again, after a new key lookup for shared
+ * futexes (the page may have changed).
+ * Context: process context, no spinlock held; may sleep.
+ * Returns 0 with both buckets locked and both keys held (release with futex_pair_unlock), or,
+ * with nothing held, an error of futex_key_get, -EFAULT (the fault could not be resolved) or
+ * the access's own error.
+ */
+int futex_pair_lock(struct futex_pair *fp, uaddr_t uaddr1, uaddr_t uaddr2, unsigned int flags,
+		    const struct futex_pair_access *acc);
+
+/* futex_pair_unlock - unlock both buckets of @fp and put both keys. Caller holds them. */
+void futex_pair_unlock(struct futex_pair *fp);
+
+/*
  * futex_wake_key - wake up to @nr (at least one) waiters of @key whose bitset meets @bitset;
  * with @any_kind, waiters with the other (mm, address) kind of the same word count too (the
  * clear-tid wake). Context: no bucket lock held. Returns the number woken.

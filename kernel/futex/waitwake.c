@@ -1,7 +1,6 @@
 /* FUTEX_WAIT(_BITSET), FUTEX_WAKE(_BITSET) and FUTEX_WAKE_OP. */
 #include "errno.h"
 #include "futex/internal.h"
-#include "mm/mm.h"
 #include "mm/uaccess.h"
 #include "sched/cpu.h"
 #include "task/task.h"
@@ -146,60 +145,47 @@ static s32 sext12(u32 v)
 	return (s32)(v << 20) >> 20;
 }
 
+/* FUTEX_WAKE_OP's operation on the word at uaddr2, under both bucket locks. */
+struct wake_op_args {
+	unsigned int aop; /* FUTEX_OP_SET..XOR, or an unknown one (ENOSYS) */
+	u32 oparg;
+	u32 old; /* the word's value before the operation */
+};
+
+static int wake_op_locked(struct mm *mm, uaddr_t uaddr, void *arg)
+{
+	struct wake_op_args *a = arg;
+
+	if (a->aop > FUTEX_ATOMIC_XOR)
+		return -ENOSYS;
+	return futex_op_locked(mm, uaddr, a->aop, a->oparg, &a->old);
+}
+
 long futex_wake_op(uaddr_t uaddr1, unsigned int flags, uaddr_t uaddr2, int nr, int nr2, u32 op)
 {
-	struct mm *mm = current->mm;
-	unsigned int aop = (op >> 28) & 7, cmp = (op >> 24) & 0xf;
+	unsigned int cmp = (op >> 24) & 0xf;
 	s32 oparg = sext12(op >> 12), cmparg = sext12(op);
-	struct futex_key key1, key2;
-	struct futex_bucket *hb1, *hb2;
+	struct wake_op_args a = {.aop = (op >> 28) & 7};
+	struct futex_pair_access acc = {.fn = wake_op_locked, .arg = &a, .write2 = true};
+	struct futex_pair fp;
 	int err, cond, woken;
-	u32 old;
 
 	if (op & (8U << 28)) { /* FUTEX_OP_OPARG_SHIFT: Linux masks a bad shift (and warns) */
 		oparg = (s32)(1U << (oparg & 31));
 	}
-retry:
-	err = futex_key_get(uaddr1, flags, false, &key1);
+	a.oparg = (u32)oparg;
+	err = futex_pair_lock(&fp, uaddr1, uaddr2, flags, &acc);
 	if (err)
 		return err;
-	err = futex_key_get(uaddr2, flags, true, &key2);
-	if (err)
-		goto out_key1;
-	hb1 = futex_hash(&key1);
-	hb2 = futex_hash(&key2);
-	for (;;) {
-		if (aop > FUTEX_ATOMIC_XOR) {
-			err = -ENOSYS;
-			goto out_keys;
-		}
-		futex_lock_pair(hb1, hb2);
-		if (!futex_op_locked(mm, uaddr2, aop, (u32)oparg, &old))
-			break;
-		futex_unlock_pair(hb1, hb2);
-		if (vm_fault(mm, uaddr2, VM_WRITE)) {
-			err = -EFAULT;
-			goto out_keys;
-		}
-		if (flags & FUTEX_F_SHARED) {
-			futex_key_put(&key2);
-			futex_key_put(&key1);
-			goto retry;
-		}
-	}
-	cond = wake_op_compare(cmp, (s32)old, cmparg);
+	cond = wake_op_compare(cmp, (s32)a.old, cmparg);
 	if (cond < 0) {
 		err = cond;
 	} else {
-		woken = wake_locked(hb1, &key1, nr);
+		woken = wake_locked(fp.hb1, &fp.key1, nr);
 		if (cond)
-			woken += wake_locked(hb2, &key2, nr2);
+			woken += wake_locked(fp.hb2, &fp.key2, nr2);
 		err = woken;
 	}
-	futex_unlock_pair(hb1, hb2);
-out_keys:
-	futex_key_put(&key2);
-out_key1:
-	futex_key_put(&key1);
+	futex_pair_unlock(&fp);
 	return err;
 }

@@ -92,28 +92,27 @@ out:
 	return ret;
 }
 
-long do_getpgid(int pid)
+/* The process group (@sid false) or session of process @pid (0: the caller), or -ESRCH. */
+static long get_pgid_or_sid(int pid, bool sid)
 {
 	struct proc *p;
 	long ret;
 
 	spin_lock(&tasklist_lock);
 	p = pid ? proc_find(pid) : current->proc;
-	ret = p ? p->pgid : -ESRCH;
+	ret = p ? (sid ? p->sid : p->pgid) : -ESRCH;
 	spin_unlock(&tasklist_lock);
 	return ret;
 }
 
+long do_getpgid(int pid)
+{
+	return get_pgid_or_sid(pid, false);
+}
+
 long do_getsid(int pid)
 {
-	struct proc *p;
-	long ret;
-
-	spin_lock(&tasklist_lock);
-	p = pid ? proc_find(pid) : current->proc;
-	ret = p ? p->sid : -ESRCH;
-	spin_unlock(&tasklist_lock);
-	return ret;
+	return get_pgid_or_sid(pid, true);
 }
 
 long do_setsid(void)

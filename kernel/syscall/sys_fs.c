@@ -87,6 +87,15 @@ long sys_getdents64(int fd, uaddr_t dirent, u32 count)
 		__r;                                                                               \
 	})
 
+/* Run @expr on two user path names, @oname (read first) and @name. */
+#define WITH_NAMES(uopath, upath, expr)                                                            \
+	({                                                                                         \
+		char *oname = getname(uopath);                                                     \
+		long __rr = IS_ERR(oname) ? PTR_ERR(oname) : WITH_NAME(upath, expr);               \
+		putname(oname);                                                                    \
+		__rr;                                                                              \
+	})
+
 long sys_mkdirat(int dfd, uaddr_t path, mode_t mode)
 {
 	return WITH_NAME(path, vfs_mkdirat(dfd, name, mode));
@@ -194,38 +203,17 @@ long sys_readlinkat(int dfd, uaddr_t path, uaddr_t buf, int bufsiz)
 
 long sys_symlinkat(uaddr_t target, int dfd, uaddr_t path)
 {
-	char *t = getname(target);
-	long err;
-
-	if (IS_ERR(t))
-		return PTR_ERR(t);
-	err = WITH_NAME(path, vfs_symlinkat(t, dfd, name));
-	putname(t);
-	return err;
+	return WITH_NAMES(target, path, vfs_symlinkat(oname, dfd, name));
 }
 
 long sys_linkat(int odfd, uaddr_t opath, int ndfd, uaddr_t npath, int flags)
 {
-	char *o = getname(opath);
-	long err;
-
-	if (IS_ERR(o))
-		return PTR_ERR(o);
-	err = WITH_NAME(npath, vfs_linkat(odfd, o, ndfd, name, flags));
-	putname(o);
-	return err;
+	return WITH_NAMES(opath, npath, vfs_linkat(odfd, oname, ndfd, name, flags));
 }
 
 long sys_renameat2(int odfd, uaddr_t opath, int ndfd, uaddr_t npath, u32 flags)
 {
-	char *o = getname(opath);
-	long err;
-
-	if (IS_ERR(o))
-		return PTR_ERR(o);
-	err = WITH_NAME(npath, vfs_renameat2(odfd, o, ndfd, name, flags));
-	putname(o);
-	return err;
+	return WITH_NAMES(opath, npath, vfs_renameat2(odfd, oname, ndfd, name, flags));
 }
 
 long sys_faccessat(int dfd, uaddr_t path, int mode)

@@ -7,14 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fs_test.h"
 #include "tap.h"
-
-static int fails(int r, int e)
-{
-	int got = errno;
-	errno = 0;
-	return r == -1 && got == e;
-}
 
 int main(void)
 {

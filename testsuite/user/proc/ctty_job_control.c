@@ -134,7 +134,8 @@ int main(void)
 	char got[8] = {0};
 
 	errno = 0;
-	ok(ioctl(0, TIOCGPGRP, &v) == -1 && errno == ENOTTY, "no controlling terminal: TIOCGPGRP ENOTTY");
+	ok(ioctl(0, TIOCGPGRP, &v) == -1 && errno == ENOTTY,
+	   "no controlling terminal: TIOCGPGRP ENOTTY");
 	errno = 0;
 	ok(ioctl(0, TIOCGSID, &v) == -1 && errno == ENOTTY, "TIOCGSID: ENOTTY");
 	errno = 0;
@@ -142,7 +143,8 @@ int main(void)
 	errno = 0;
 	ok(open("/dev/tty", O_RDWR) == -1 && errno == ENXIO, "/dev/tty: ENXIO");
 	errno = 0;
-	ok(ioctl(0, TIOCSCTTY, 0) == -1 && errno == EPERM, "TIOCSCTTY, not a session leader: EPERM");
+	ok(ioctl(0, TIOCSCTTY, 0) == -1 && errno == EPERM,
+	   "TIOCSCTTY, not a session leader: EPERM");
 
 	/* The test's own group, in the first session: the new session may not make it foreground. */
 	setpgid(0, 0);

@@ -2,7 +2,7 @@
  * return EINTR without SA_RESTART and are restarted with it; nanosleep, clock_nanosleep, ppoll,
  * pselect6 and sigsuspend return EINTR even with SA_RESTART (nanosleep leaves the time left in
  * rem). The signal is SIGALRM from a 30 ms ITIMER_REAL; the restarted calls complete when a
- * child provides what they wait for after 100 ms. */
+ * child provides what they wait for after 400 ms (a margin for loaded hosts). */
 #define _GNU_SOURCE
 #include <poll.h>
 #include <signal.h>
@@ -41,12 +41,12 @@ static void nap_ms(long ms)
 		;
 }
 
-/* A child that writes one byte to @fd after 100 ms (or just exits with 0 if fd < 0). */
+/* A child that writes one byte to @fd after 400 ms (or just exits with 0 if fd < 0). */
 static pid_t later(int fd)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
-		nap_ms(100);
+		nap_ms(400);
 		if (fd >= 0)
 			write(fd, "x", 1);
 		_exit(0);
@@ -92,7 +92,7 @@ int main(void)
 		}
 		pid = fork();
 		if (pid == 0) {
-			nap_ms(100);
+			nap_ms(400);
 			read(p[0], big, sizeof(big));
 			_exit(0);
 		}

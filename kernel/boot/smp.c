@@ -63,7 +63,7 @@ out_free:
 
 int smp_boot_secondaries(void)
 {
-	u64 wait = 5 * timebase_hz; /* generous: QEMU's harts may share a busy host core */
+	u64 wait = 20 * timebase_hz; /* generous: QEMU's harts may share a busy host core */
 
 	if (!sbi_probe(SBI_EXT_HSM))
 		return ncpus;

@@ -78,9 +78,13 @@ save_frame:
 	andi	t2, t0, SSTATUS_SPP
 	csrr	t0, scause
 	sd	t0, TF_SCAUSE(sp)
-	csrr	t0, stval
+	li	t1, EXC_ECALL_U
+	bne	t0, t1, 2f
+	sd	zero, TF_STVAL(sp)	/* an ecall sets stval to 0 (privileged spec): not read */
+	j	3f
+2:	csrr	t0, stval
 	sd	t0, TF_STVAL(sp)
-	mv	a0, sp
+3:	mv	a0, sp
 	bnez	t2, 1f
 	call	user_trap	/* from user mode: straight there, the common case */
 	j	trap_return

@@ -71,8 +71,11 @@ static struct proc *find_new_reaper(struct proc *p)
  */
 static void reparent_children(struct proc *p, struct list_head *dead)
 {
-	struct proc *reaper = find_new_reaper(p);
+	struct proc *reaper;
 
+	if (list_empty(&p->children))
+		return; /* no orphans: the reaper (init, mostly) is not woken for nothing */
+	reaper = find_new_reaper(p);
 	while (!list_empty(&p->children)) {
 		struct proc *c = list_first_entry(&p->children, struct proc, sibling);
 

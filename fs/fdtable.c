@@ -117,7 +117,8 @@ void files_put(struct files_struct *fs)
 	if (__atomic_sub_fetch(&fs->refcount, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
 	for (int i = 0; i < fs->size; i++)
-		fput(fs->fd[i]);
+		if (fs->fd[i])
+			fput(fs->fd[i]);
 	kfree(fs->fd);
 	kfree(fs->cloexec);
 	kfree(fs);

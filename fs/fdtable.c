@@ -136,7 +136,8 @@ void files_put(struct files_struct *fs)
 	if (!ref_put(&fs->refcount))
 		return;
 	for (int i = 0; i < fs->size; i++)
-		fput(fs->fd[i]);
+		if (fs->fd[i])
+			fput(fs->fd[i]);
 	kfree(fs->fd);
 	kfree(fs->cloexec);
 	kfree(fs);

@@ -32,6 +32,7 @@ struct cpu {
 	bool sstc;		 /* [I] stimecmp usable on this hart */
 	int plic_ctx;		 /* [I] PLIC S-mode context, -1 if none */
 	volatile int boot_stage; /* [a] how far a secondary hart got in its start-up */
+	volatile bool resched;	 /* [a] its current task should yield at return to user mode */
 };
 
 extern struct cpu cpus[NCPU];
@@ -47,7 +48,17 @@ static inline struct task *current_task(void)
 
 #define current current_task()
 
-/* this_cpu - the CPU running the caller. Context: any, after the CPU set up tp. */
-struct cpu *this_cpu(void);
+/*
+ * The offset of struct task's cpu field: struct task is not complete here, and this_cpu() is on
+ * every fast path (system calls, locks), so it reads the field through this offset, which
+ * task/task.h checks at compile time.
+ */
+#define TASK_CPU_OFFSET 24
+
+/* this_cpu - the CPU running the caller (current->cpu). Context: any, after the CPU set up tp. */
+static inline struct cpu *this_cpu(void)
+{
+	return *(struct cpu *const *)((const char *)current + TASK_CPU_OFFSET);
+}
 
 #endif

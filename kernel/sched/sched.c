@@ -37,7 +37,6 @@ static struct rq rqs[NCPU];
 static u64 sched_cpus;		     /* [s] CPUs that take tasks (bit = logical id) */
 static LIST_HEAD(timed_sleep);	     /* [s] sleepers with a deadline, sorted by wake_at */
 static struct task *reap_slot[NCPU]; /* [s] a dead kernel task whose stack awaits freeing */
-static volatile bool resched[NCPU];  /* [a] per CPU: current should yield at return to user */
 static int next_tid = 1;	     /* [s] */
 static int kthreads_alive;	     /* [a] kernel threads created and not yet freed */
 
@@ -171,9 +170,9 @@ static void sched_tick(bool from_user)
 	spin_lock(&rq_lock);
 	expire_sleepers();
 	if (cur != c->idle && --cur->slice <= 0 && rqs[c->id].nr)
-		resched[c->id] = true;
+		c->resched = true;
 	if (cur != c->idle && !(cur->cpus_allowed & (1UL << c->id)))
-		resched[c->id] = true; /* its affinity changed: move it */
+		c->resched = true; /* its affinity changed: move it */
 	spin_unlock(&rq_lock);
 }
 
@@ -183,7 +182,7 @@ static void sched_ipi(void)
 	struct cpu *c = this_cpu();
 
 	if (c->curr != c->idle)
-		resched[c->id] = true;
+		c->resched = true;
 }
 
 void sched_init(void)
@@ -203,11 +202,6 @@ void sched_cpu_online(struct cpu *c)
 	c->curr = c->idle;
 	sched_cpus |= 1UL << c->id;
 	spin_unlock(&rq_lock);
-}
-
-bool need_resched(void)
-{
-	return resched[this_cpu()->id];
 }
 
 /* After a switch: free a dead kernel task's stack, then let go of rq_lock. */
@@ -253,7 +247,7 @@ void schedule_locked(void)
 	next = pick_next(c->id);
 	if (!next)
 		next = c->idle;
-	resched[c->id] = false;
+	c->resched = false;
 	c->curr = next;
 	next->state = TASK_RUNNING;
 	next->slice = SCHED_SLICE_TICKS;
@@ -377,7 +371,7 @@ void sched_kick(struct task *t)
 	spin_lock(&rq_lock);
 	c = t->cpu;
 	if (t->state == TASK_RUNNING && c && c != this_cpu() && c->curr == t) {
-		resched[c->id] = true;
+		c->resched = true;
 		sbi_send_ipi(1UL << c->hartid, 0);
 	}
 	spin_unlock(&rq_lock);

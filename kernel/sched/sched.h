@@ -14,6 +14,7 @@
 #define KERNEL_SCHED_SCHED_H
 
 #include "lock/spinlock.h"
+#include "sched/cpu.h"
 #include "types.h"
 
 struct task;
@@ -70,7 +71,10 @@ int sched_setaffinity(struct task *t, u64 mask);
 u64 sched_getaffinity(struct task *t);
 
 /* need_resched - true if current should give up the CPU at its next return to user mode. */
-bool need_resched(void);
+static inline bool need_resched(void)
+{
+	return this_cpu()->resched;
+}
 
 /* cpu_run_idle - the idle loop of a CPU that runs tasks: schedule when work exists, else wfi. */
 void cpu_run_idle(void) __attribute__((noreturn));

@@ -184,13 +184,11 @@ static void stop_sleep(struct task *t)
 	}
 }
 
-void signal_return_to_user(struct trapframe *tf)
+/* Take the pending signals: stop, die, or build a frame for each handled one. */
+static __attribute__((noinline)) void deliver_pending(struct task *t, struct trapframe *tf)
 {
-	struct task *t = current;
 	struct proc *p = t->proc;
 
-	if (!p || !t->sighand)
-		return;
 	while (READ_ONCE(t->sigpending)) {
 		struct ksiginfo info;
 		struct ksigaction ka;
@@ -233,6 +231,16 @@ void signal_return_to_user(struct trapframe *tf)
 		/* Terminate (the "core" signals too: the reference has no core dumps, no 0x80). */
 		do_exit_group(sig);
 	}
+}
+
+void signal_return_to_user(struct trapframe *tf)
+{
+	struct task *t = current;
+
+	if (!t->proc || !t->sighand)
+		return;
+	if (READ_ONCE(t->sigpending))
+		deliver_pending(t, tf);
 	restart_no_handler(tf);
 	if (t->sig.restore_mask) {
 		t->sig.restore_mask = false;

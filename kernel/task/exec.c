@@ -698,6 +698,7 @@ out:
 
 void return_to_user(void)
 {
+	local_irq_disable(); /* as trap_return wants */
 	__asm__ __volatile__("mv sp, %0\n\tj trap_return" : : "r"(current->tf) : "memory");
 	__builtin_unreachable();
 }

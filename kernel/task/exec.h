@@ -22,7 +22,10 @@ long do_execve_user(uaddr_t path, uaddr_t argv, uaddr_t envp);
 struct vm_file_ops;
 extern const struct vm_file_ops file_vm_ops;
 
-/* return_to_user - leave the kernel through the current task's trap frame. Never returns. */
+/*
+ * return_to_user - leave the kernel through the current task's trap frame (interrupts go off
+ * first). Never returns.
+ */
 void return_to_user(void) __attribute__((noreturn));
 
 #endif

@@ -72,8 +72,11 @@ static struct proc *find_new_reaper(struct proc *p)
  */
 static void reparent_children(struct proc *p, struct list_head *dead)
 {
-	struct proc *reaper = find_new_reaper(p);
+	struct proc *reaper;
 
+	if (list_empty(&p->children))
+		return; /* no orphans: the reaper (init, mostly) is not woken for nothing */
+	reaper = find_new_reaper(p);
 	while (!list_empty(&p->children)) {
 		struct proc *c = list_first_entry(&p->children, struct proc, sibling);
 
@@ -242,18 +245,25 @@ void task_exit_fatal(int sig)
 
 void user_return_check(void)
 {
-	struct proc *p = current->proc;
+	struct task *t = current;
 
 	for (;;) {
-		if (task_group_dying(current))
-			do_exit(p->group_status);
+		unsigned long irq;
+
+		if (task_group_dying(t))
+			do_exit(t->proc->group_status);
 		if (need_resched()) {
 			schedule();
 			continue;
 		}
-		signal_return_to_user(current->tf);
+		signal_return_to_user(t->tf);
+		/* The last look is with interrupts off: an interrupt that asks for a switch
+		 * after it stays pending and traps as soon as the task is in user mode, rather
+		 * than waiting for the next tick. */
+		irq = local_irq_save();
 		if (!need_resched())
 			break;
+		local_irq_restore(irq);
 	}
 	if (this_cpu()->nlocks)
 		panic("returning to user mode with %d spinlocks held", this_cpu()->nlocks);

@@ -56,7 +56,12 @@ long do_wait4(int pid, int *status, int options);
  */
 long do_waitid(int which, int id, uaddr_t infop, int options, uaddr_t rusage);
 
-/* user_return_check - on the way back to user mode: pending group exit, rescheduling. */
+/*
+ * user_return_check - on the way back to user mode: pending group exit, rescheduling, signals
+ * (signal_return_to_user). May not return (the task exits). Context: process context, no
+ * spinlock held, interrupts as the trap left them; returns with interrupts off, as
+ * trap_return wants them.
+ */
 void user_return_check(void);
 
 #endif

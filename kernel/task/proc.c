@@ -45,13 +45,6 @@ int proc_nofile(struct proc *p)
 	return cur > 65536 ? 65536 : (int)cur;
 }
 
-bool task_group_dying(struct task *t)
-{
-	struct proc *p = t->proc;
-
-	return p && READ_ONCE(p->group_exiting) && READ_ONCE(p->group_exec_task) != t;
-}
-
 void proc_set_subreaper(struct proc *p, bool on)
 {
 	spin_lock(&tasklist_lock);

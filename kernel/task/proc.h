@@ -11,10 +11,12 @@
 #ifndef KERNEL_TASK_PROC_H
 #define KERNEL_TASK_PROC_H
 
+#include "compiler.h"
 #include "list.h"
 #include "lock/spinlock.h"
 #include "sched/wait.h"
 #include "signal/sigtypes.h"
+#include "task/task.h"
 #include "types.h"
 
 #define PID_MAX 32768
@@ -101,7 +103,12 @@ struct proc *proc_alloc(int pid);
  * task_group_dying - @t must exit at once: its group is exiting (exit_group, a fatal signal,
  * or another thread's execve) and @t is not the exec'ing thread. Lock-free read; any context.
  */
-bool task_group_dying(struct task *t);
+static inline bool task_group_dying(struct task *t)
+{
+	struct proc *p = t->proc;
+
+	return p && READ_ONCE(p->group_exiting) && READ_ONCE(p->group_exec_task) != t;
+}
 
 /* proc_set_subreaper / proc_is_subreaper - PR_SET/GET_CHILD_SUBREAPER. Take tasklist_lock. */
 void proc_set_subreaper(struct proc *p, bool on);

@@ -75,6 +75,9 @@ struct task {
 	struct task_sig sig;	     /* masks, private pending set, alternate stack (sigtypes.h) */
 };
 
+_Static_assert(__builtin_offsetof(struct task, cpu) == TASK_CPU_OFFSET,
+	       "sched/cpu.h: TASK_CPU_OFFSET is not the offset of struct task's cpu");
+
 /*
  * task_alloc - a task with a guarded kernel stack and a zeroed trap frame at its top; not
  * runnable, no tid. Context: process or boot context. Returns NULL on -ENOMEM.

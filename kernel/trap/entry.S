@@ -6,6 +6,7 @@
  *                guard page, switch to the CPU's emergency stack so the overflow can be reported
  * The frame holds every register and sepc/sstatus/scause/stval. sstatus.SUM is cleared on
  * entry (user memory is reachable only inside mm/uaccess routines) and restored on exit.
+ * Traps from user mode go to user_trap, the others to trap_handler.
  */
 #include "asm-offsets.h"
 #include "riscv.h"
@@ -74,21 +75,29 @@ save_frame:
 	li	t1, SSTATUS_SUM
 	csrrc	t0, sstatus, t1
 	sd	t0, TF_SSTATUS(sp)
+	andi	t2, t0, SSTATUS_SPP
 	csrr	t0, scause
 	sd	t0, TF_SCAUSE(sp)
-	csrr	t0, stval
+	li	t1, EXC_ECALL_U
+	bne	t0, t1, 2f
+	sd	zero, TF_STVAL(sp)	/* an ecall sets stval to 0 (privileged spec): not read */
+	j	3f
+2:	csrr	t0, stval
 	sd	t0, TF_STVAL(sp)
-	mv	a0, sp
-	call	trap_handler
+3:	mv	a0, sp
+	bnez	t2, 1f
+	call	user_trap	/* from user mode: straight there, the common case */
+	j	trap_return
+1:	call	trap_handler
 
 /*
- * trap_return: sp points at the frame to resume. Interrupts go off first: a trap taken between
- * the write of sepc and the sret would overwrite sepc (the first run of a forked child comes
- * here with interrupts on).
+ * trap_return: sp points at the frame to resume, interrupts are off (a trap taken between the
+ * write of sepc and the sret would overwrite sepc). Every way here ensures it: user_trap and
+ * task_first_user end in user_return_check, which returns with interrupts off; kernel traps
+ * run with them off; return_to_user turns them off.
  */
 	.globl trap_return
 trap_return:
-	csrci	sstatus, SSTATUS_SIE
 	ld	t0, TF_SEPC(sp)
 	csrw	sepc, t0
 	ld	t0, TF_SSTATUS(sp)

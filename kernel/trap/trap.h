@@ -17,7 +17,9 @@ void trap_init_cpu(void);
 
 /*
  * user_trap - a trap from user mode (kernel/trap/user.c): system call, fault or interrupt,
- * then the checks of the way back (rescheduling, group exit). Context: trap, interrupts off.
+ * then the checks of the way back (rescheduling, group exit, signals). trap/entry.S calls it
+ * directly for traps from user mode. Context: trap, interrupts off on entry; returns with
+ * them off.
  */
 void user_trap(struct trapframe *tf);
 

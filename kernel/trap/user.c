@@ -41,14 +41,14 @@ void user_trap(struct trapframe *tf)
 {
 	unsigned long cause = tf->scause;
 
-	if (cause & SCAUSE_INTR) {
+	if (likely(cause == EXC_ECALL_U)) {
+		local_irq_enable();
+		syscall_dispatch(tf);
+	} else if (cause & SCAUSE_INTR) {
 		trap_interrupt(cause & ~SCAUSE_INTR, true);
 	} else {
 		local_irq_enable();
 		switch (cause) {
-		case EXC_ECALL_U:
-			syscall_dispatch(tf);
-			break;
 		case EXC_INST_PAGE_FAULT:
 		case EXC_LOAD_PAGE_FAULT:
 		case EXC_STORE_PAGE_FAULT: {
@@ -76,6 +76,5 @@ void user_trap(struct trapframe *tf)
 			break;
 		}
 	}
-	user_return_check();
-	local_irq_disable();
+	user_return_check(); /* returns with interrupts off */
 }

@@ -15,8 +15,10 @@
 #include "task/exec.h"
 #include "task/pidfd.h"
 #include "task/task.h"
+#include "time/timer.h"
 
 struct proc *init_proc;
+u64 proc_forks;
 
 /* Linux's initial limits (include/asm-generic/resource.h), as pid 1 gets them. */
 static const struct rlimit64 init_rlimits[RLIM_NLIMITS] = {
@@ -124,6 +126,8 @@ struct proc *proc_alloc(int pid)
 	wait_queue_init(&p->child_exit, "child_exit");
 	wait_queue_init(&p->thread_exit, "thread_exit");
 	p->exit_signal = 17; /* SIGCHLD */
+	p->start_ns = clock_ns();
+	__atomic_fetch_add(&proc_forks, 1, __ATOMIC_RELAXED);
 	p->pidref = pidref_alloc(p);
 	if (!p->pidref) {
 		kfree(p);

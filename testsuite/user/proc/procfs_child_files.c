@@ -1,8 +1,8 @@
 /* procfs_child_files - /proc/<pid> of other processes: a stopped child's stat fields (state T,
- * ppid, pgrp, session, num_threads), status lines (Name, State, Tgid, Pid, PPid, Threads), comm
- * and cmdline after it exec'd with chosen arguments (empty ones included), exe and cwd links; a
- * zombie's state Z and empty cmdline; readdir of /proc lists the children; a reaped child's
- * directory is gone. */
+ * ppid, pgrp, session, num_threads), status lines (Name, State, Tgid, Pid, PPid, Threads) and
+ * cmdline (fork keeps it); comm and cmdline after it exec'd with chosen arguments (empty ones
+ * included), exe and cwd links; a zombie's state Z and empty cmdline; readdir of /proc lists
+ * the children; a reaped child's directory is gone. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
@@ -168,13 +168,17 @@ int main(int argc, char **argv)
 	snprintf(link, sizeof(link), "Tgid:\t%d", (int)a);
 	ok(has_line(buf, link), "status: Tgid is A");
 	ok(has_line(buf, "Threads:\t1"), "status: Threads:\t1");
+	ok(slurp("/proc/self/cmdline", self, sizeof(self)) > 0 &&
+		   pid_file(a, "cmdline", buf, sizeof(buf)) > 0 && strcmp(buf, self) == 0,
+	   "A's cmdline is ours (fork keeps it)");
 	ok(proc_lists(a), "readdir of /proc lists A");
 	ok(proc_lists(me), "readdir of /proc lists us");
 
 	b = stopped_child(1);
 	ok(b > 0, "child B exec'd and stopped");
 	n = pid_file(b, "cmdline", buf, sizeof(buf));
-	ok(n == (ssize_t)sizeof(want_cmdline) && memcmp(buf, want_cmdline, sizeof(want_cmdline)) == 0,
+	ok(n == (ssize_t)sizeof(want_cmdline) &&
+		   memcmp(buf, want_cmdline, sizeof(want_cmdline)) == 0,
 	   "B's cmdline is its argv, NUL-separated (%d bytes)", (int)sizeof(want_cmdline));
 	ok(pid_file(b, "comm", buf, sizeof(buf)) > 0 && strcmp(buf, "exe\n") == 0,
 	   "B's comm is the exec'd file's name");
@@ -204,8 +208,8 @@ int main(int argc, char **argv)
 	if (c == 0)
 		_exit(3);
 	ok(waitid(P_PID, (id_t)c, &si, WEXITED | WNOWAIT) == 0, "C exited (not reaped)");
-	ok(pid_file(c, "stat", buf, sizeof(buf)) > 0 && parse_stat(buf, &f) == 0 && f.state == 'Z' &&
-		   f.ppid == me,
+	ok(pid_file(c, "stat", buf, sizeof(buf)) > 0 && parse_stat(buf, &f) == 0 &&
+		   f.state == 'Z' && f.ppid == me,
 	   "zombie C's stat: state Z, ppid");
 	ok(pid_file(c, "status", buf, sizeof(buf)) > 0 && has_line(buf, "State:\tZ (zombie)"),
 	   "zombie C's status: State:\tZ (zombie)");

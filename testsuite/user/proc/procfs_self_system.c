@@ -129,11 +129,12 @@ int main(int argc, char **argv)
 	   "stat: num_threads 2");
 	ok(write(gate[1], "x", 1) == 1 && pthread_join(th, NULL) == 0, "thread joined");
 
-	ok(slurp("/proc/uptime", buf, sizeof(buf)) > 0 &&
-		   sscanf(buf, "%lf %lf", &up, &idle) == 2 && up > 0 && idle >= 0,
+	ok(slurp("/proc/uptime", buf, sizeof(buf)) > 0 && sscanf(buf, "%lf %lf", &up, &idle) == 2 &&
+		   up > 0 && idle >= 0,
 	   "/proc/uptime: two numbers, uptime > 0");
 	ok(slurp("/proc/loadavg", buf, sizeof(buf)) > 0 &&
-		   sscanf(buf, "%lf %lf %lf %d/%d %d", &l1, &l5, &l15, &running, &total, &last) == 6 &&
+		   sscanf(buf, "%lf %lf %lf %d/%d %d", &l1, &l5, &l15, &running, &total, &last) ==
+			   6 &&
 		   running >= 1 && total >= 2 && last >= getpid(),
 	   "/proc/loadavg: three loads, running/total, last pid");
 	ok(slurp("/proc/version", buf, sizeof(buf)) > 0 && strncmp(buf, "Linux version ", 14) == 0,

@@ -29,7 +29,6 @@ static int default_pid(void)
 }
 
 int (*procfs_current_pid)(void) = default_pid;
-struct file *(*procfs_current_exe)(void);
 
 static const struct inode_ops proc_root_iops, proc_pid_iops, proc_link_iops;
 static const struct file_ops proc_root_fops, proc_pid_fops, proc_file_fops;

@@ -11,11 +11,4 @@ struct file;
  */
 extern int (*procfs_current_pid)(void);
 
-/*
- * procfs_current_exe - the file the calling process last exec'd, with a reference for the
- * caller (fput), or NULL. /proc/self/exe reads its path. NULL pointer (the default): no exe.
- * Context: process.
- */
-extern struct file *(*procfs_current_exe)(void);
-
 #endif

@@ -84,22 +84,7 @@ void proc_set_exe(struct proc *p, struct file *f)
 		fput(old);
 }
 
-/* /proc/self/exe and /proc/self: the calling process. */
-static struct file *current_exe(void)
-{
-	struct proc *p = current->proc;
-	struct file *f = NULL;
-
-	if (!p)
-		return NULL;
-	spin_lock(&p->lock);
-	f = p->exe_file;
-	if (f)
-		fget(f);
-	spin_unlock(&p->lock);
-	return f;
-}
-
+/* /proc/self: the calling process. */
 static int current_pid(void)
 {
 	return current->proc ? current->proc->pid : current->tid;
@@ -107,7 +92,6 @@ static int current_pid(void)
 
 void proc_hooks_init(void)
 {
-	procfs_current_exe = current_exe;
 	procfs_current_pid = current_pid;
 }
 

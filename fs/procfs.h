@@ -2,8 +2,6 @@
 #ifndef FS_PROCFS_H
 #define FS_PROCFS_H
 
-struct file;
-
 /*
  * procfs_current_pid - the calling task's pid (thread-group id) as /proc/self names it.
  * Default: current->tid. The process code replaces it once struct proc exists.

@@ -3,7 +3,7 @@ kernel-src += kernel/boot/entry.S kernel/boot/main.c kernel/boot/smp.c kernel/bo
 	kernel/trap/probe.S kernel/time/timer.c kernel/sched/cpu.c kernel/sched/sched.c \
 	kernel/sched/switch.S kernel/sched/wait.c kernel/lock/spinlock.c kernel/lock/mutex.c \
 	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/printk.c kernel/lib/klog.c kernel/lib/panic.c \
-	kernel/trap/user.c kernel/task/task.c kernel/task/proc.c kernel/task/clone.c \
+	kernel/trap/user.c kernel/task/task.c kernel/task/proc.c kernel/task/proc_info.c kernel/task/clone.c \
 	kernel/task/exec.c kernel/task/exit.c kernel/task/wait.c \
 	kernel/signal/signal.c kernel/signal/deliver.c kernel/signal/itimer.c \
 	kernel/signal/pgrp.c kernel/signal/sigwait.c kernel/syscall/sys_signal.c \

@@ -325,6 +325,8 @@ struct mm *mm_dup(struct mm *parent)
 	child->brk = parent->brk;
 	child->mmap_base = parent->mmap_base;
 	child->vdso_base = parent->vdso_base;
+	child->arg_start = parent->arg_start;
+	child->arg_end = parent->arg_end;
 	/* Parent PTEs lost W: flush every CPU running the parent (its other threads). */
 	mm_tlb_flush(parent, 0, 0);
 	mutex_unlock(&parent->lock);

@@ -71,6 +71,8 @@ struct mm {
 	uaddr_t brk;	     /* [l] current break (byte exact, as the program asked) */
 	uaddr_t mmap_base;   /* [l] top of the top-down mmap search */
 	uaddr_t vdso_base;   /* [l] where exec mapped the vDSO, 0 if none */
+	uaddr_t arg_start;   /* [I] after exec: the argv strings on the initial stack ... */
+	uaddr_t arg_end;     /* [I] ... end at arg_end (/proc/<pid>/cmdline reads them) */
 	u64 cpumask;	     /* [a] CPUs running on this table now (bit = logical id) */
 	u32 refcount;	     /* [a] tasks (and other holders) using this mm */
 };
@@ -215,5 +217,25 @@ int mm_madvise(struct mm *mm, uaddr_t addr, u64 len, int advice);
  * be NULL), or 0 if not present. For tests and debugging. Context: takes mm->lock.
  */
 paddr_t mm_translate(struct mm *mm, uaddr_t addr, u64 *perm);
+
+/*
+ * mm_read_remote - copy up to @len bytes at user address @addr of @mm (not necessarily the
+ * caller's) into the kernel buffer @buf, faulting pages in as a read by the owner would.
+ * Stops at the first byte that cannot be read. Context: process context, no spinlock held,
+ * @mm->lock not held, a reference on @mm held. Returns the number of bytes copied.
+ */
+size_t mm_read_remote(struct mm *mm, uaddr_t addr, void *buf, size_t len);
+
+/*
+ * mm_usage - the bytes mapped by @mm's VMAs into *@vsize and its present pages into
+ * *@rss_pages. Context: as mm_read_remote() (takes @mm->lock).
+ */
+void mm_usage(struct mm *mm, u64 *vsize, u64 *rss_pages);
+
+/*
+ * mm_walk_vmas - call @fn(v, @arg) on each VMA of @mm in address order, under @mm->lock:
+ * @fn must not sleep on user memory or take mm->lock. Context: as mm_read_remote().
+ */
+void mm_walk_vmas(struct mm *mm, void (*fn)(const struct vma *v, void *arg), void *arg);
 
 #endif

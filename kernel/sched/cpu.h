@@ -22,15 +22,16 @@ struct cpu {
 	struct task *idle;    /* [I] this CPU's idle task */
 	struct task *curr;    /* [s] the task running here (rq_lock) */
 	struct mm *active_mm; /* [-] the user page table this CPU runs on, NULL for the kernel's */
-	unsigned long emerg_sp;	 /* [I] top of the stack used on kernel stack overflow */
-	int noff;		 /* [-] push_off nesting depth */
-	unsigned long intena;	 /* [-] sstatus.SIE before the outermost push_off */
-	int nlocks;		 /* [-] spinlocks held */
-	volatile bool online;	 /* [a] set once the CPU runs its idle loop */
-	u64 timer_ticks;	 /* [-] timer interrupts taken */
-	u64 irqs;		 /* [-] external interrupts taken */
-	bool sstc;		 /* [I] stimecmp usable on this hart */
-	int plic_ctx;		 /* [I] PLIC S-mode context, -1 if none */
+	unsigned long emerg_sp; /* [I] top of the stack used on kernel stack overflow */
+	int noff;		/* [-] push_off nesting depth */
+	unsigned long intena;	/* [-] sstatus.SIE before the outermost push_off */
+	int nlocks;		/* [-] spinlocks held */
+	volatile bool online;	/* [a] set once the CPU runs its idle loop */
+	u64 timer_ticks;	/* [-] timer interrupts taken */
+	u64 irqs;		/* [-] external interrupts taken */
+	u64 user_ticks, sys_ticks, idle_ticks; /* [-] written, [a] read: /proc/stat */
+	bool sstc;			       /* [I] stimecmp usable on this hart */
+	int plic_ctx;			       /* [I] PLIC S-mode context, -1 if none */
 	volatile int boot_stage; /* [a] how far a secondary hart got in its start-up */
 	volatile bool resched;	 /* [a] its current task should yield at return to user mode */
 };

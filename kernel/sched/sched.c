@@ -163,6 +163,12 @@ static void sched_tick(bool from_user)
 	struct cpu *c = this_cpu();
 	struct task *cur = current;
 
+	if (cur == c->idle)
+		WRITE_ONCE(c->idle_ticks, c->idle_ticks + 1);
+	else if (from_user)
+		WRITE_ONCE(c->user_ticks, c->user_ticks + 1);
+	else
+		WRITE_ONCE(c->sys_ticks, c->sys_ticks + 1);
 	if (cur->proc)
 		__atomic_fetch_add(from_user ? &cur->proc->utime_ticks : &cur->proc->stime_ticks, 1,
 				   __ATOMIC_RELAXED);

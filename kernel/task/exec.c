@@ -285,6 +285,16 @@ static int script_rewrite(const char *buf, size_t n, const char *path, struct ex
 	return 1;
 }
 
+/* The bytes of the argv strings (with their NULs) at the start of @s->buf. */
+static size_t argv_bytes(const struct exec_strings *s)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < s->argc; i++)
+		n += strlen(s->buf + n) + 1;
+	return n;
+}
+
 /* Lay out the initial stack image in @img (which ends at @top) and return the user sp. */
 static uaddr_t build_stack(u8 *img, size_t imgsize, uaddr_t top, const struct exec_strings *s,
 			   const struct elf_image *prog, const struct elf_image *interp,
@@ -558,6 +568,8 @@ static int exec_strings(const char *path, struct exec_strings *s)
 			 mm->vdso_base, &err);
 	if (err)
 		goto out_mm;
+	mm->arg_start = MM_STACK_TOP - (strlen(path) + 1) - s->used;
+	mm->arg_end = mm->arg_start + argv_bytes(s);
 	err = de_thread(t);
 	if (err)
 		goto out_mm;
@@ -568,8 +580,10 @@ static int exec_strings(const char *path, struct exec_strings *s)
 	/* Committed: the old program is gone from here on. */
 	/* On the old mm: robust list, clear_child_tid (Linux's exec_mm_release). */
 	futex_exec_release(t);
+	spin_lock(&t->proc->lock); /* /proc takes references on t->mm under it */
 	old = t->mm;
 	t->mm = mm;
+	spin_unlock(&t->proc->lock);
 	mm_activate(mm);
 	if (old)
 		mm_put(old);

@@ -12,6 +12,7 @@
 #include "sched/cpu.h"
 #include "sched/sched.h"
 #include "signal/signal.h"
+#include "string.h"
 #include "task/pidfd.h"
 #include "task/proc.h"
 #include "task/task.h"
@@ -162,6 +163,8 @@ static bool thread_unlink(struct task *t, struct proc *p)
 	spin_lock(&p->lock);
 	list_del(&t->group_link);
 	last = --p->nr_threads == 0;
+	if (last)
+		memcpy(p->comm, t->name, sizeof(p->comm)); /* what /proc shows of the zombie */
 	if (!last)
 		heir = list_first_entry(&p->threads, struct task, group_link)->tid;
 	spin_unlock(&p->lock);
@@ -178,6 +181,7 @@ void do_exit(int status)
 	struct task *t = current;
 	struct proc *p = t->proc;
 	struct files_struct *files;
+	struct fs_struct *fs;
 	struct mm *mm = t->mm;
 	bool last, autoreap = false;
 
@@ -188,14 +192,15 @@ void do_exit(int status)
 	spin_lock(&p->lock);
 	files = t->files;
 	t->files = NULL; /* pidfd_getfd looks at the threads' tables under p->lock */
+	fs = t->fs;
+	t->fs = NULL; /* /proc takes references on fs and mm under p->lock */
+	t->mm = NULL;
 	spin_unlock(&p->lock);
 	if (files)
 		files_put(files);
-	if (t->fs)
-		fs_put(t->fs);
-	t->fs = NULL;
+	if (fs)
+		fs_put(fs);
 	if (mm) {
-		t->mm = NULL;
 		mm_activate(NULL);
 		mm_put(mm);
 	}

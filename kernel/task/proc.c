@@ -15,8 +15,10 @@
 #include "task/exec.h"
 #include "task/pidfd.h"
 #include "task/task.h"
+#include "time/timer.h"
 
 struct proc *init_proc;
+u64 proc_forks;
 
 /* Linux's initial limits (include/asm-generic/resource.h), as pid 1 gets them. */
 static const struct rlimit64 init_rlimits[RLIM_NLIMITS] = {
@@ -75,22 +77,7 @@ void proc_set_exe(struct proc *p, struct file *f)
 		fput(old);
 }
 
-/* /proc/self/exe and /proc/self: the calling process. */
-static struct file *current_exe(void)
-{
-	struct proc *p = current->proc;
-	struct file *f = NULL;
-
-	if (!p)
-		return NULL;
-	spin_lock(&p->lock);
-	f = p->exe_file;
-	if (f)
-		fget(f);
-	spin_unlock(&p->lock);
-	return f;
-}
-
+/* /proc/self: the calling process. */
 static int current_pid(void)
 {
 	return current->proc ? current->proc->pid : current->tid;
@@ -98,7 +85,6 @@ static int current_pid(void)
 
 void proc_hooks_init(void)
 {
-	procfs_current_exe = current_exe;
 	procfs_current_pid = current_pid;
 }
 
@@ -117,6 +103,8 @@ struct proc *proc_alloc(int pid)
 	wait_queue_init(&p->child_exit, "child_exit");
 	wait_queue_init(&p->thread_exit, "thread_exit");
 	p->exit_signal = 17; /* SIGCHLD */
+	p->start_ns = clock_ns();
+	__atomic_fetch_add(&proc_forks, 1, __ATOMIC_RELAXED);
 	p->pidref = pidref_alloc(p);
 	if (!p->pidref) {
 		kfree(p);

@@ -64,10 +64,13 @@ struct proc {
 	struct rlimit64 rlim[RLIM_NLIMITS]; /* [P] */
 	struct file *exe_file; /* [P] what the group last exec'd (for /proc/self/exe) */
 	struct proc_sig sig;   /* shared pending set, stop state, itimers (sigtypes.h) */
+	u64 start_ns;	       /* [I] clock_ns() when it was made */
+	char comm[16];	       /* [P] the last thread's name, once every thread has exited */
 };
 
 extern spinlock_t tasklist_lock;
 extern struct proc *init_proc; /* [I] pid 1: reaps orphans */
+extern u64 proc_forks;	       /* [a] processes made since boot (/proc/stat) */
 
 /* tid_alloc - a free tid (also a pid), recording @t in the table; 0 if none. Takes tasklist_lock. */
 int tid_alloc(struct task *t);

@@ -4,7 +4,7 @@
  * with one csrrw (design.md section 3).
  *
  * Locks: [I] immutable after creation; [-] touched only by the task itself or by its CPU with
- * interrupts off; [s] the scheduler lock.
+ * interrupts off; [s] the scheduler lock; [P] proc->lock (others read these fields under it).
  */
 #ifndef KERNEL_TASK_TASK_H
 #define KERNEL_TASK_TASK_H
@@ -51,9 +51,9 @@ struct task {
 	int tid;		     /* [I] ([T] in de_thread: a non-leader's exec takes the pid) */
 	char name[16];		     /* [-] */
 	struct proc *proc;	     /* [I] thread group (NULL for idle and kernel tasks) */
-	struct mm *mm;		     /* [-] address space (NULL for kernel tasks) */
+	struct mm *mm;		     /* [-] address space (NULL for kernel tasks); [P] to change */
 	struct files_struct *files;  /* [-] fd table, shared under CLONE_FILES; [P] to clear */
-	struct fs_struct *fs;	     /* [-] root, cwd, umask, shared under CLONE_FS */
+	struct fs_struct *fs;	     /* [-] root, cwd, umask, shared under CLONE_FS; [P] to clear */
 	struct trapframe *tf;	     /* [-] user registers, at the top of the kernel stack */
 	struct list_head rq_link;    /* [s] on a run queue while TASK_RUNNABLE */
 	int rq_cpu;		     /* [s] whose run queue, while TASK_RUNNABLE */

@@ -12,24 +12,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "proc_test.h"
 #include "tap.h"
 
 static const char want_cmdline[] = "procfs-child\0arg one\0\0x";
-
-/* Read all of @path into @buf (NUL-terminated); the byte count or -1. */
-static ssize_t slurp(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n, total = 0;
-
-	if (fd < 0)
-		return -1;
-	while ((n = read(fd, buf + total, size - 1 - (size_t)total)) > 0)
-		total += n;
-	close(fd);
-	buf[total] = 0;
-	return n < 0 ? -1 : total;
-}
 
 static ssize_t pid_file(pid_t pid, const char *name, char *buf, size_t size)
 {
@@ -73,16 +59,6 @@ static int parse_stat(const char *s, struct stat_fields *f)
 	f->pgrp = v[1];
 	f->session = v[2];
 	f->num_threads = v[16];
-	return 0;
-}
-
-static int has_line(const char *text, const char *line)
-{
-	size_t n = strlen(line);
-
-	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
-		if (strncmp(p, line, n) == 0 && (p[n] == '\n' || p[n] == 0))
-			return 1;
 	return 0;
 }
 
